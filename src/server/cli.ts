@@ -1,0 +1,151 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { AttestError } from '../shared/result'
+import type { Stats } from '../shared/types'
+import { call, openLocalCore, openWorkerCore, type Core } from './core'
+import { startHttpHost } from './http'
+import { ProjectStore } from './store/projectStore'
+import { defaultProjectPath, readSettings, rememberProject } from './userData'
+
+const HELP = `Attest — sourced, graded claims from articles and reports.
+
+Usage:
+  attest new <file>                       Create an empty project file
+  attest stats <file> [--json]            Count the records in a project
+  attest serve [file] [--port N]          Open a project in your browser (127.0.0.1 only)
+  attest --help                           Show this help
+
+With no file, serve opens the last project used, or creates one in your user folder.`
+
+export class UsageError extends Error {}
+
+type Output = { out: (line: string) => void; err: (line: string) => void }
+
+function parse(args: string[], options: ParseArgsConfig['options'], maxPositionals: number) {
+  let parsed
+  try {
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true })
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0])
+  }
+  if (parsed.positionals.length > maxPositionals) {
+    throw new UsageError(`Unexpected argument "${parsed.positionals[maxPositionals]}"`)
+  }
+  return parsed
+}
+
+function requireFile(positionals: string[], command: string): string {
+  const file = positionals[0]
+  if (!file) throw new UsageError(`attest ${command} needs a project file`)
+  return path.resolve(file)
+}
+
+async function withProject<T>(file: string, body: (core: Core) => Promise<T>): Promise<T> {
+  if (!fs.existsSync(file)) {
+    throw new AttestError('not_found', `${file} does not exist`)
+  }
+  const core = await openLocalCore({
+    projectPath: file,
+    deviceId: readSettings().deviceId,
+    idleCheckpointMs: 0
+  })
+  try {
+    return await body(core)
+  } finally {
+    await core.close()
+  }
+}
+
+function formatStats(stats: Stats): string {
+  const width = Math.max(...Object.keys(stats).map((key) => key.length))
+  return Object.entries(stats)
+    .map(([key, value]) => `${key.padEnd(width)}  ${value}`)
+    .join('\n')
+}
+
+async function serve(args: string[], io: Output): Promise<number> {
+  const { values, positionals } = parse(args, { port: { type: 'string' } }, 1)
+  const port = values.port === undefined ? 0 : Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new UsageError(`--port must be a number from 0 to 65535, not "${String(values.port)}"`)
+  }
+  const file = positionals[0] ? path.resolve(positionals[0]) : defaultProjectPath()
+  const core = await openWorkerCore({
+    projectPath: file,
+    deviceId: readSettings().deviceId,
+    create: !positionals[0] || !fs.existsSync(file)
+  })
+  rememberProject(file)
+  const host = await startHttpHost({
+    core,
+    rendererDir: path.join(__dirname, '../renderer'),
+    port
+  })
+  io.out(`Attest is serving ${file} at ${host.url}`)
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop)
+      process.off('SIGTERM', stop)
+      resolve()
+    }
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
+  })
+  await host.close()
+  await core.close()
+  return 0
+}
+
+/** Runs one CLI command; returns the process exit code. */
+export async function runCli(argv: string[], io: Output): Promise<number> {
+  const [command, ...rest] = argv
+  try {
+    switch (command) {
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        io.out(HELP)
+        return command === undefined ? 2 : 0
+      case 'new': {
+        const { positionals } = parse(rest, {}, 1)
+        const file = requireFile(positionals, 'new')
+        if (fs.existsSync(file)) throw new AttestError('conflict', `${file} already exists`)
+        const store = await ProjectStore.open(file, { create: true, idleCheckpointMs: 0 })
+        store.close()
+        io.out(`Created ${file}`)
+        return 0
+      }
+      case 'stats': {
+        const { values, positionals } = parse(rest, { json: { type: 'boolean' } }, 1)
+        const file = requireFile(positionals, 'stats')
+        const stats = await withProject(file, (core) => call(core, 'stats', {}))
+        io.out(values.json ? JSON.stringify(stats) : formatStats(stats))
+        return 0
+      }
+      case 'serve':
+        return await serve(rest, io)
+      default:
+        throw new UsageError(`Unknown command "${command}" (see attest --help)`)
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`attest: ${error.message}`)
+      return 2
+    }
+    const message = error instanceof Error ? error.message : String(error)
+    io.err(`attest: ${message}`)
+    return 1
+  }
+}
+
+/** The `attest` executable's entry point. */
+export function main(argv = process.argv.slice(2)): void {
+  void runCli(argv, {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`)
+  }).then((code) => {
+    process.exitCode = code
+  })
+}

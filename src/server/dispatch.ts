@@ -1,0 +1,57 @@
+import { z } from 'zod'
+import { contract, isRequestName, type RequestName } from '../shared/contract'
+import { AttestError, fail, toAppError, type Result } from '../shared/result'
+import { handlers, type Handler } from './handlers'
+import type { CoreContext } from './records/context'
+
+/** Describes a schema failure in one sentence a user can act on. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => {
+      const where = issue.path.length ? `${issue.path.join('.')}: ` : ''
+      return `${where}${issue.message}`
+    })
+    .join('; ')
+}
+
+/** Parses an untrusted payload for request `name`; the front doors call this first. */
+export function parseRequest(
+  name: string,
+  payload: unknown
+): { ok: true; name: RequestName; input: unknown } | { ok: false; error: Result<never> } {
+  if (!isRequestName(name)) {
+    return { ok: false, error: fail('unknown_request', `There is no request named "${name}".`) }
+  }
+  const parsed = contract[name].input.safeParse(payload ?? {})
+  if (!parsed.success) {
+    return { ok: false, error: fail('invalid_input', describeIssues(parsed.error)) }
+  }
+  return { ok: true, name, input: parsed.data }
+}
+
+/** Runs an already-parsed request against the open project. Never throws. */
+export async function runRequest(
+  ctx: CoreContext,
+  name: RequestName,
+  input: unknown
+): Promise<Result<unknown>> {
+  try {
+    const handler = handlers[name] as Handler<RequestName>
+    const value = await handler(ctx, input as never)
+    return { ok: true, value }
+  } catch (error) {
+    const appError = toAppError(error)
+    if (!(error instanceof AttestError) && /constraint failed/i.test(appError.message)) {
+      return fail('conflict', describeConstraint(appError.message))
+    }
+    return { ok: false, error: appError }
+  }
+}
+
+function describeConstraint(message: string): string {
+  if (/UNIQUE/i.test(message)) return 'That would create a duplicate of an existing record.'
+  if (/FOREIGN KEY/i.test(message)) return 'That refers to a record that does not exist.'
+  if (/CHECK/i.test(message)) return 'That value is not allowed here.'
+  return message
+}

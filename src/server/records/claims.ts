@@ -1,0 +1,201 @@
+import { randomUUID } from 'node:crypto'
+import type { ParsedInput } from '../../shared/contract'
+import type { ClaimStatus, Credibility } from '../../shared/domain'
+import { AttestError } from '../../shared/result'
+import type { Claim, ListResult, TagRef } from '../../shared/types'
+import type { SqliteDb, SqlValue } from '../store/sqlite'
+import { mutate, requireFound, type CoreContext } from './context'
+import { Where, ftsQuery, inListWithNull, likePattern } from './query'
+
+const SORT_COLUMNS: Record<string, string> = {
+  text: 'c.text COLLATE NOCASE',
+  status: 'c.status',
+  eventDate: 'c.event_date',
+  credibility: 'c.credibility',
+  confidence: 'c.confidence',
+  createdAt: 'c.created_at',
+  updatedAt: 'c.updated_at',
+  deletedAt: 'c.deleted_at'
+}
+
+type ClaimRow = {
+  id: string
+  text: string
+  status: ClaimStatus
+  eventDate: string | null
+  credibility: Credibility | null
+  confidence: number | null
+  createdAt: string
+  updatedAt: string
+  deletedAt: string | null
+  tagIds: string | null
+}
+
+const SELECT = `SELECT c.id, c.text, c.status, c.event_date AS eventDate, c.credibility,
+  c.confidence, c.created_at AS createdAt, c.updated_at AS updatedAt, c.deleted_at AS deletedAt,
+  (SELECT group_concat(t.id) FROM claim_tags ct JOIN tags t ON t.seq = ct.tag_seq
+   WHERE ct.claim_seq = c.seq) AS tagIds
+  FROM claims c`
+
+export type ClaimFilter = NonNullable<ParsedInput<'claims.list'>['filter']>
+
+export function claimWhere(ctx: CoreContext, db: SqliteDb, filter: ClaimFilter = {}): Where {
+  const where = new Where()
+  where.add(filter.trashed ? 'c.deleted_at IS NOT NULL' : 'c.deleted_at IS NULL')
+  if (filter.text) where.add(`c.text LIKE ? ESCAPE '\\'`, likePattern(filter.text))
+  if (filter.query) {
+    const match = ftsQuery(filter.query)
+    if (match) {
+      where.add(
+        `(c.seq IN (SELECT docid FROM claims_fts WHERE claims_fts MATCH ?)
+          OR c.id IN (SELECT n.target_id FROM notes n WHERE n.target_kind = 'claim'
+            AND n.seq IN (SELECT docid FROM notes_fts WHERE notes_fts MATCH ?)))`,
+        match,
+        match
+      )
+    }
+  }
+  if (filter.status) {
+    where.add(`c.status IN (SELECT value FROM json_each(?))`, JSON.stringify(filter.status))
+  }
+  if (filter.credibility) inListWithNull(where, 'c.credibility', filter.credibility)
+  if (filter.tagIds?.length) {
+    const tagIds = ctx.caches.tagWithDescendants(db, filter.tagIds)
+    where.add(
+      `c.seq IN (SELECT ct.claim_seq FROM claim_tags ct WHERE ct.tag_seq IN
+        (SELECT seq FROM tags WHERE id IN (SELECT value FROM json_each(?))))`,
+      JSON.stringify(tagIds)
+    )
+  }
+  if (filter.eventDateFrom) where.add('c.event_date >= ?', filter.eventDateFrom)
+  if (filter.eventDateTo) where.add(`c.event_date <= ? || '-99'`, filter.eventDateTo)
+  if (filter.ids) where.add(`c.id IN (SELECT value FROM json_each(?))`, JSON.stringify(filter.ids))
+  return where
+}
+
+function toClaim(ctx: CoreContext, db: SqliteDb, row: ClaimRow): Claim {
+  const tagMap = ctx.caches.tags(db)
+  const tags: TagRef[] = []
+  for (const tagId of row.tagIds?.split(',') ?? []) {
+    const tag = tagMap.get(tagId)
+    if (tag) tags.push({ id: tag.id, name: tag.name, path: tag.path, colour: tag.colour })
+  }
+  tags.sort((a, b) => a.path.localeCompare(b.path))
+  return {
+    id: row.id,
+    text: row.text,
+    status: row.status,
+    eventDate: row.eventDate,
+    credibility: row.credibility,
+    confidence: row.confidence,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    deletedAt: row.deletedAt,
+    tags,
+    citationCount: 0,
+    sources: []
+  }
+}
+
+export function orderBy(
+  sort: ReadonlyArray<{ field: string; direction: 'asc' | 'desc' }> | undefined,
+  columns: Record<string, string>,
+  fallback: string,
+  tiebreak: string
+): string {
+  const parts = (sort ?? []).flatMap((entry) => {
+    const column = columns[entry.field]
+    return column ? [`${column} ${entry.direction === 'desc' ? 'DESC' : 'ASC'}`] : []
+  })
+  if (parts.length === 0) parts.push(fallback)
+  parts.push(tiebreak)
+  return `ORDER BY ${parts.join(', ')}`
+}
+
+/** Counts are cached per filter until the next write: scrolling asks for them every page. */
+export function cachedTotal(
+  ctx: CoreContext,
+  db: SqliteDb,
+  key: string,
+  sql: string,
+  params: SqlValue[]
+): number {
+  const cached = ctx.caches.totals.get(key)
+  if (cached !== undefined) return cached
+  const total = Number(db.pluck(sql, params) ?? 0)
+  ctx.caches.totals.set(key, total)
+  return total
+}
+
+export function listClaims(ctx: CoreContext, input: ParsedInput<'claims.list'>): ListResult<Claim> {
+  return ctx.store.read((db) => {
+    const where = claimWhere(ctx, db, input.filter)
+    const order = orderBy(input.sort, SORT_COLUMNS, 'c.created_at DESC', 'c.seq DESC')
+    const rows = db.all<ClaimRow>(`${SELECT} ${where.sql} ${order} LIMIT ? OFFSET ?`, [
+      ...where.params,
+      input.limit,
+      input.offset
+    ])
+    const total = cachedTotal(
+      ctx,
+      db,
+      `claims:${JSON.stringify(input.filter ?? {})}`,
+      `SELECT count(*) FROM claims c ${where.sql}`,
+      where.params
+    )
+    return { rows: rows.map((row) => toClaim(ctx, db, row)), total }
+  })
+}
+
+export function getClaim(ctx: CoreContext, id: string): Claim {
+  return ctx.store.read((db) => {
+    const row = requireFound(db.get<ClaimRow>(`${SELECT} WHERE c.id = ?`, [id]), 'That claim')
+    return toClaim(ctx, db, row)
+  })
+}
+
+function checkTagsExist(db: SqliteDb, tagIds: string[]): void {
+  for (const tagId of tagIds) {
+    if (!db.pluck(`SELECT 1 FROM tags WHERE id = ?`, [tagId])) {
+      throw new AttestError('not_found', 'One of the chosen tags no longer exists.')
+    }
+  }
+}
+
+export function createClaim(ctx: CoreContext, input: ParsedInput<'claims.create'>): Claim {
+  const id = randomUUID()
+  mutate(ctx, 'Create claim', (op) => {
+    op.create('claim', id, {
+      text: input.text,
+      status: input.status ?? 'unverified',
+      eventDate: input.eventDate ?? null,
+      credibility: input.credibility ?? null,
+      confidence: input.confidence ?? null
+    })
+    if (input.tagIds?.length) {
+      checkTagsExist(ctx.store.db, input.tagIds)
+      for (const tagId of input.tagIds) op.setLinks('claimTag', [id], tagId, true)
+    }
+  })
+  return getClaim(ctx, id)
+}
+
+export function updateClaim(ctx: CoreContext, input: ParsedInput<'claims.update'>): Claim {
+  mutate(ctx, 'Edit claim', (op) => {
+    const { changes } = input
+    const values: Record<string, string | number | null> = {}
+    for (const [field, value] of Object.entries(changes)) {
+      if (value !== undefined) values[field] = value
+    }
+    op.update('claim', input.id, values)
+  })
+  return getClaim(ctx, input.id)
+}
+
+/** Moves claims to the Trash; they can be restored or purged from there. */
+export function trashClaims(ctx: CoreContext, ids: string[]): { deleted: number } {
+  const deleted = mutate(ctx, ids.length === 1 ? 'Delete claim' : `Delete ${ids.length} claims`, (op) =>
+    op.setField('claim', ids, 'deletedAt', op.at)
+  )
+  return { deleted: deleted ?? 0 }
+}

@@ -1,0 +1,185 @@
+import { createHash, randomUUID } from 'node:crypto'
+import type { ParsedInput } from '../../shared/contract'
+import type { Reliability, SourceKind } from '../../shared/domain'
+import type { ListResult, Source, SourceWithContent, TagRef } from '../../shared/types'
+import type { SqliteDb } from '../store/sqlite'
+import { cachedTotal, orderBy } from './claims'
+import { mutate, requireFound, type CoreContext } from './context'
+import { Where, ftsQuery, inListWithNull, likePattern } from './query'
+
+const SORT_COLUMNS: Record<string, string> = {
+  title: 's.title COLLATE NOCASE',
+  url: 's.url',
+  publisher: 's.publisher COLLATE NOCASE',
+  author: 's.author COLLATE NOCASE',
+  publishedAt: 's.published_at',
+  language: 's.language',
+  kind: 's.kind',
+  reliability: 's.reliability',
+  createdAt: 's.created_at',
+  updatedAt: 's.updated_at',
+  deletedAt: 's.deleted_at'
+}
+
+type SourceRow = {
+  id: string
+  title: string
+  url: string | null
+  publisher: string | null
+  author: string | null
+  publishedAt: string | null
+  language: string | null
+  kind: SourceKind
+  reliability: Reliability | null
+  createdAt: string
+  updatedAt: string
+  deletedAt: string | null
+  contentLength: number
+  tagIds: string | null
+}
+
+const COLUMNS = `s.id, s.title, s.url, s.publisher, s.author, s.published_at AS publishedAt,
+  s.language, s.kind, s.reliability, s.created_at AS createdAt, s.updated_at AS updatedAt,
+  s.deleted_at AS deletedAt, length(s.content) AS contentLength,
+  (SELECT group_concat(t.id) FROM source_tags st JOIN tags t ON t.seq = st.tag_seq
+   WHERE st.source_seq = s.seq) AS tagIds`
+
+export type SourceFilter = NonNullable<ParsedInput<'sources.list'>['filter']>
+
+export function sourceWhere(ctx: CoreContext, db: SqliteDb, filter: SourceFilter = {}): Where {
+  const where = new Where()
+  where.add(filter.trashed ? 's.deleted_at IS NOT NULL' : 's.deleted_at IS NULL')
+  if (filter.text) {
+    const pattern = likePattern(filter.text)
+    where.add(
+      `(s.title LIKE ? ESCAPE '\\' OR s.publisher LIKE ? ESCAPE '\\' OR s.url LIKE ? ESCAPE '\\')`,
+      pattern,
+      pattern,
+      pattern
+    )
+  }
+  if (filter.query) {
+    const match = ftsQuery(filter.query)
+    if (match) {
+      where.add(
+        `(s.seq IN (SELECT docid FROM sources_fts WHERE sources_fts MATCH ?)
+          OR s.id IN (SELECT n.target_id FROM notes n WHERE n.target_kind = 'source'
+            AND n.seq IN (SELECT docid FROM notes_fts WHERE notes_fts MATCH ?)))`,
+        match,
+        match
+      )
+    }
+  }
+  if (filter.kind) where.add(`s.kind IN (SELECT value FROM json_each(?))`, JSON.stringify(filter.kind))
+  if (filter.reliability) inListWithNull(where, 's.reliability', filter.reliability)
+  if (filter.language) {
+    where.add(`s.language IN (SELECT value FROM json_each(?))`, JSON.stringify(filter.language))
+  }
+  if (filter.tagIds?.length) {
+    const tagIds = ctx.caches.tagWithDescendants(db, filter.tagIds)
+    where.add(
+      `s.seq IN (SELECT st.source_seq FROM source_tags st WHERE st.tag_seq IN
+        (SELECT seq FROM tags WHERE id IN (SELECT value FROM json_each(?))))`,
+      JSON.stringify(tagIds)
+    )
+  }
+  if (filter.publishedFrom) where.add('s.published_at >= ?', filter.publishedFrom)
+  if (filter.publishedTo) where.add(`s.published_at <= ? || '-99'`, filter.publishedTo)
+  if (filter.ids) where.add(`s.id IN (SELECT value FROM json_each(?))`, JSON.stringify(filter.ids))
+  return where
+}
+
+function toSource(ctx: CoreContext, db: SqliteDb, row: SourceRow): Source {
+  const tagMap = ctx.caches.tags(db)
+  const tags: TagRef[] = []
+  for (const tagId of row.tagIds?.split(',') ?? []) {
+    const tag = tagMap.get(tagId)
+    if (tag) tags.push({ id: tag.id, name: tag.name, path: tag.path, colour: tag.colour })
+  }
+  const { tagIds: _tagIds, ...rest } = row
+  return { ...rest, tags, claimCount: 0 }
+}
+
+export function listSources(
+  ctx: CoreContext,
+  input: ParsedInput<'sources.list'>
+): ListResult<Source> {
+  return ctx.store.read((db) => {
+    const where = sourceWhere(ctx, db, input.filter)
+    const order = orderBy(input.sort, SORT_COLUMNS, 's.created_at DESC', 's.seq DESC')
+    const rows = db.all<SourceRow>(
+      `SELECT ${COLUMNS} FROM sources s ${where.sql} ${order} LIMIT ? OFFSET ?`,
+      [...where.params, input.limit, input.offset]
+    )
+    const total = cachedTotal(
+      ctx,
+      db,
+      `sources:${JSON.stringify(input.filter ?? {})}`,
+      `SELECT count(*) FROM sources s ${where.sql}`,
+      where.params
+    )
+    return { rows: rows.map((row) => toSource(ctx, db, row)), total }
+  })
+}
+
+export function contentHash(content: string): string {
+  return createHash('sha256').update(content.replace(/\s+/g, ' ').trim()).digest('hex')
+}
+
+export function getSource(ctx: CoreContext, id: string): SourceWithContent {
+  return ctx.store.read((db) => {
+    const row = requireFound(
+      db.get<SourceRow & { content: string }>(
+        `SELECT ${COLUMNS}, s.content FROM sources s WHERE s.id = ?`,
+        [id]
+      ),
+      'That source'
+    )
+    const { content, ...rest } = row
+    return { ...toSource(ctx, db, rest), content, contentHash: contentHash(content) }
+  })
+}
+
+export function createSource(
+  ctx: CoreContext,
+  input: ParsedInput<'sources.create'>
+): SourceWithContent {
+  const id = randomUUID()
+  mutate(ctx, 'Create source', (op) => {
+    op.create('source', id, {
+      title: input.title,
+      url: input.url ?? null,
+      publisher: input.publisher ?? null,
+      author: input.author ?? null,
+      publishedAt: input.publishedAt ?? null,
+      language: input.language ?? null,
+      kind: input.kind ?? 'article',
+      reliability: input.reliability ?? null,
+      content: input.content ?? ''
+    })
+  })
+  return getSource(ctx, id)
+}
+
+export function updateSource(
+  ctx: CoreContext,
+  input: ParsedInput<'sources.update'>
+): SourceWithContent {
+  mutate(ctx, 'Edit source', (op) => {
+    const values: Record<string, string | null> = {}
+    for (const [field, value] of Object.entries(input.changes)) {
+      if (value !== undefined) values[field] = value
+    }
+    op.update('source', input.id, values)
+  })
+  return getSource(ctx, input.id)
+}
+
+export function trashSources(ctx: CoreContext, ids: string[]): { deleted: number } {
+  const deleted = mutate(
+    ctx,
+    ids.length === 1 ? 'Delete source' : `Delete ${ids.length} sources`,
+    (op) => op.setField('source', ids, 'deletedAt', op.at)
+  )
+  return { deleted: deleted ?? 0 }
+}

@@ -1,0 +1,92 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { randomBytes } from 'node:crypto'
+
+const RETRYABLE = new Set(['EPERM', 'EBUSY', 'EACCES'])
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
+}
+
+function errorCode(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | undefined)?.code
+}
+
+/** Makes a rename durable on POSIX; Windows cannot open a directory for fsync. */
+export function fsyncDirectory(dir: string): void {
+  if (process.platform === 'win32') return
+  const fd = fs.openSync(dir, 'r')
+  try {
+    fs.fsyncSync(fd)
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+/**
+ * Replaces `target` with `bytes` so that a reader only ever sees the old or the new file:
+ * write a temp file beside it, fsync, rename over, fsync the directory. Renames are retried
+ * because virus scanners and indexers on Windows hold files open for a moment.
+ */
+export function writeFileAtomic(target: string, bytes: Uint8Array): void {
+  const dir = path.dirname(target)
+  const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
+  const fd = fs.openSync(temp, 'wx', 0o644)
+  try {
+    let offset = 0
+    while (offset < bytes.length) offset += fs.writeSync(fd, bytes, offset)
+    fs.fsyncSync(fd)
+  } catch (error) {
+    fs.closeSync(fd)
+    fs.rmSync(temp, { force: true })
+    throw error
+  }
+  fs.closeSync(fd)
+  for (let attempt = 0; ; attempt++) {
+    try {
+      fs.renameSync(temp, target)
+      break
+    } catch (error) {
+      if (attempt >= 9 || !RETRYABLE.has(errorCode(error) ?? '')) {
+        fs.rmSync(temp, { force: true })
+        throw error
+      }
+      sleepSync(50 * (attempt + 1))
+    }
+  }
+  fsyncDirectory(dir)
+}
+
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return errorCode(error) === 'EPERM'
+  }
+}
+
+/**
+ * A lock file beside the project so that two processes never append to one journal. A lock
+ * left by a process that no longer exists (a crash) is taken over.
+ */
+export function acquireLock(lockPath: string): () => void {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = fs.openSync(lockPath, 'wx')
+      fs.writeSync(fd, String(process.pid))
+      fs.closeSync(fd)
+      return () => fs.rmSync(lockPath, { force: true })
+    } catch (error) {
+      if (errorCode(error) !== 'EEXIST') throw error
+      const holder = Number.parseInt(fs.readFileSync(lockPath, 'utf8'), 10)
+      if (Number.isFinite(holder) && holder !== process.pid && isProcessAlive(holder)) {
+        throw Object.assign(new Error(`in use by another Attest process (pid ${holder})`), {
+          code: 'ELOCKED'
+        })
+      }
+      fs.rmSync(lockPath, { force: true })
+    }
+  }
+  throw new Error('could not take the project lock')
+}

@@ -1,0 +1,284 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { AttestError } from '../../shared/result'
+import { acquireLock, writeFileAtomic } from './files'
+import { Journal, readJournal } from './journal'
+import { LATEST_VERSION, MIGRATIONS } from './migrations'
+import { SqliteDb, loadSqlJs, looksLikeSqlite } from './sqlite'
+
+export const APP_ID = 'attest'
+const PRAGMAS = ['PRAGMA foreign_keys = ON', 'PRAGMA recursive_triggers = OFF']
+
+export type OpenOptions = {
+  /** Create the file when it does not exist (`attest new`, first start). */
+  create?: boolean
+  /** Checkpoint once the journal passes this many bytes. */
+  checkpointBytes?: number
+  /** Checkpoint after this many idle milliseconds following a write (0: never on idle). */
+  idleCheckpointMs?: number
+}
+
+export function journalPath(projectPath: string): string {
+  return `${projectPath}.journal`
+}
+
+function lockPath(projectPath: string): string {
+  return `${projectPath}.lock`
+}
+
+function describeIoError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code
+  if (code === 'ENOENT') return 'it does not exist'
+  if (code === 'EACCES' || code === 'EPERM') return 'permission was denied'
+  if (code === 'EISDIR') return 'it is a folder, not a file'
+  if (code === 'ELOCKED') return (error as Error).message
+  return (error as Error).message
+}
+
+/**
+ * One open project: an in-memory sql.js database made durable by an fsynced journal of every
+ * acknowledged write, and checkpointed to the project file by write-temp → fsync → rename.
+ */
+export class ProjectStore {
+  private journalSeq: number
+  private idleTimer: NodeJS.Timeout | null = null
+  private closed = false
+
+  private constructor(
+    readonly path: string,
+    readonly db: SqliteDb,
+    private readonly journal: Journal,
+    private readonly releaseLock: () => void,
+    journalSeq: number,
+    private readonly options: Required<Pick<OpenOptions, 'checkpointBytes' | 'idleCheckpointMs'>>
+  ) {
+    this.journalSeq = journalSeq
+  }
+
+  static async open(projectPath: string, options: OpenOptions = {}): Promise<ProjectStore> {
+    const file = path.resolve(projectPath)
+    const name = path.basename(file)
+    const SQL = await loadSqlJs()
+    const exists = fs.existsSync(file)
+    if (!exists && !options.create) {
+      throw new AttestError('not_found', `Cannot open ${name}: it does not exist.`)
+    }
+    if (!exists && !fs.existsSync(path.dirname(file))) {
+      throw new AttestError('io', `Cannot create ${name}: the folder ${path.dirname(file)} does not exist.`)
+    }
+
+    let release: () => void
+    try {
+      release = acquireLock(lockPath(file))
+    } catch (error) {
+      throw new AttestError('io', `Cannot open ${name}: ${describeIoError(error)}.`)
+    }
+
+    try {
+      let db: SqliteDb
+      if (exists) {
+        let bytes: Uint8Array
+        try {
+          bytes = fs.readFileSync(file)
+        } catch (error) {
+          throw new AttestError('io', `Cannot open ${name}: ${describeIoError(error)}.`)
+        }
+        if (!looksLikeSqlite(bytes)) {
+          throw new AttestError(
+            'not_a_project',
+            `Cannot open ${name}: it is not an Attest project (not an SQLite database).`
+          )
+        }
+        try {
+          db = new SqliteDb(new SQL.Database(bytes), PRAGMAS)
+          db.pluck('PRAGMA schema_version')
+        } catch (error) {
+          throw new AttestError(
+            'not_a_project',
+            `Cannot open ${name}: the database is damaged (${(error as Error).message}).`
+          )
+        }
+        ProjectStore.checkIdentity(db, name)
+        ProjectStore.migrate(db, file)
+      } else {
+        db = new SqliteDb(new SQL.Database(), PRAGMAS)
+        db.exec(`PRAGMA application_id = 0x41545354`)
+        ProjectStore.migrate(db, file)
+        const now = new Date().toISOString()
+        db.run(`INSERT INTO meta (key, value) VALUES ('app', ?), ('created_at', ?)`, [APP_ID, now])
+        writeFileAtomic(file, db.export())
+      }
+
+      const journalFile = journalPath(file)
+      const seqInFile = Number(
+        db.pluck<string>(`SELECT value FROM meta WHERE key = 'journal_seq'`) ?? '0'
+      )
+      let read
+      try {
+        read = readJournal(journalFile)
+      } catch (error) {
+        throw new AttestError(
+          'io',
+          `Cannot open ${name}: ${(error as Error).message}. The file was left untouched.`
+        )
+      }
+      let seq = seqInFile
+      for (const entry of read.entries) {
+        if (entry.seq <= seqInFile) continue
+        db.replay(entry.statements)
+        seq = entry.seq
+      }
+
+      const journal = new Journal(journalFile)
+      const store = new ProjectStore(file, db, journal, release, seq, {
+        checkpointBytes: options.checkpointBytes ?? 32 * 1024 * 1024,
+        idleCheckpointMs: options.idleCheckpointMs ?? 5_000
+      })
+      // A replayed or torn journal is folded into the file at once, so the file alone is whole.
+      if (seq > seqInFile || read.tornTail) store.checkpoint()
+      return store
+    } catch (error) {
+      release()
+      throw error
+    }
+  }
+
+  private static checkIdentity(db: SqliteDb, name: string): void {
+    const version = Number(db.pluck('PRAGMA user_version'))
+    const hasMeta = db.pluck(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'`)
+    const app = hasMeta ? db.pluck<string>(`SELECT value FROM meta WHERE key = 'app'`) : undefined
+    if (app !== APP_ID) {
+      throw new AttestError(
+        'not_a_project',
+        `Cannot open ${name}: it is an SQLite database, but not an Attest project.`
+      )
+    }
+    if (version > LATEST_VERSION) {
+      throw new AttestError(
+        'unsupported_version',
+        `Cannot open ${name}: it was saved by a newer version of Attest (schema ${version}; this version reads up to ${LATEST_VERSION}). Update Attest to open it.`
+      )
+    }
+  }
+
+  /**
+   * Brings the schema up to date, one migration per transaction with foreign keys off and a
+   * foreign_key_check before commit. The file on disk is copied to a backup first.
+   */
+  static migrate(db: SqliteDb, file: string): void {
+    const current = Number(db.pluck('PRAGMA user_version'))
+    if (current >= LATEST_VERSION) return
+    if (current > 0 && fs.existsSync(file)) {
+      fs.copyFileSync(file, `${file}.v${current}.backup`)
+    }
+    db.exec('PRAGMA foreign_keys = OFF')
+    try {
+      for (const migration of MIGRATIONS) {
+        if (migration.version <= current) continue
+        db.transaction(() => {
+          db.exec(migration.sql)
+          const problems = db.all('PRAGMA foreign_key_check')
+          if (problems.length > 0) {
+            throw new AttestError(
+              'internal',
+              `Upgrading to schema ${migration.version} (${migration.name}) left ${problems.length} broken references; the project was not changed.`
+            )
+          }
+          db.exec(`PRAGMA user_version = ${migration.version}`)
+        })
+      }
+    } finally {
+      db.exec('PRAGMA foreign_keys = ON')
+    }
+  }
+
+  get journalBytes(): number {
+    return this.journal.size
+  }
+
+  get pendingEntries(): number {
+    return this.journalSeq - Number(this.metaValue('journal_seq') ?? '0')
+  }
+
+  metaValue(key: string): string | undefined {
+    return this.db.pluck<string>(`SELECT value FROM meta WHERE key = ?`, [key])
+  }
+
+  read<T>(body: (db: SqliteDb) => T): T {
+    this.assertOpen()
+    return body(this.db)
+  }
+
+  /**
+   * Runs `body` as one transaction. It returns only after the statements it ran are in the
+   * journal on disk; if the journal cannot be written, the transaction is rolled back.
+   */
+  write<T>(body: (db: SqliteDb) => T): T {
+    this.assertOpen()
+    const result = this.db.write(
+      () => body(this.db),
+      (statements) => {
+        try {
+          this.journal.append({ seq: this.journalSeq + 1, statements })
+        } catch (error) {
+          throw new AttestError(
+            'io',
+            `The change could not be saved to disk (${describeIoError(error)}); nothing was changed.`
+          )
+        }
+        this.journalSeq += 1
+      }
+    )
+    this.scheduleCheckpoint()
+    return result
+  }
+
+  private scheduleCheckpoint(): void {
+    if (this.journal.size >= this.options.checkpointBytes) {
+      this.checkpoint()
+      return
+    }
+    if (this.options.idleCheckpointMs <= 0) return
+    if (this.idleTimer) clearTimeout(this.idleTimer)
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null
+      if (!this.closed) this.checkpoint()
+    }, this.options.idleCheckpointMs)
+    this.idleTimer.unref()
+  }
+
+  /** Folds the journal into the project file. Safe to call at any time. */
+  checkpoint(): void {
+    this.assertOpen()
+    if (this.idleTimer) {
+      clearTimeout(this.idleTimer)
+      this.idleTimer = null
+    }
+    if (this.journal.size === 0 && this.journalSeq === Number(this.metaValue('journal_seq') ?? 0)) {
+      return
+    }
+    this.db.run(`INSERT OR REPLACE INTO meta (key, value) VALUES ('journal_seq', ?)`, [
+      String(this.journalSeq)
+    ])
+    writeFileAtomic(this.path, this.db.export())
+    this.journal.reset()
+  }
+
+  close(): void {
+    if (this.closed) return
+    try {
+      this.checkpoint()
+    } finally {
+      this.closed = true
+      this.journal.close()
+      // After a clean checkpoint the journal is empty: the project file alone holds everything.
+      if (this.journal.size === 0) fs.rmSync(this.journal.file, { force: true })
+      this.db.close()
+      this.releaseLock()
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new AttestError('io', 'The project is closed.')
+  }
+}

@@ -1,0 +1,48 @@
+/** The vocabularies an analyst grades and classifies with. */
+
+export const CLAIM_STATUSES = [
+  'unverified',
+  'corroborated',
+  'contested',
+  'refuted',
+  'retracted'
+] as const
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number]
+
+export const SOURCE_KINDS = ['article', 'report', 'interview', 'dataset', 'other'] as const
+export type SourceKind = (typeof SOURCE_KINDS)[number]
+
+/** Admiralty (NATO) source reliability. */
+export const RELIABILITY_GRADES = ['A', 'B', 'C', 'D', 'E', 'F'] as const
+export type Reliability = (typeof RELIABILITY_GRADES)[number]
+export const RELIABILITY_LABELS: Record<Reliability, string> = {
+  A: 'Completely reliable',
+  B: 'Usually reliable',
+  C: 'Fairly reliable',
+  D: 'Not usually reliable',
+  E: 'Unreliable',
+  F: 'Reliability cannot be judged'
+}
+
+/** Admiralty (NATO) information credibility. */
+export const CREDIBILITY_GRADES = [1, 2, 3, 4, 5, 6] as const
+export type Credibility = (typeof CREDIBILITY_GRADES)[number]
+export const CREDIBILITY_LABELS: Record<Credibility, string> = {
+  1: 'Confirmed by other sources',
+  2: 'Probably true',
+  3: 'Possibly true',
+  4: 'Doubtful',
+  5: 'Improbable',
+  6: 'Truth cannot be judged'
+}
+
+export const RELATION_KINDS = ['corroborates', 'contradicts', 'updates', 'duplicates'] as const
+export type RelationKind = (typeof RELATION_KINDS)[number]
+
+export const STATUS_LABELS: Record<ClaimStatus, string> = {
+  unverified: 'Unverified',
+  corroborated: 'Corroborated',
+  contested: 'Contested',
+  refuted: 'Refuted',
+  retracted: 'Retracted'
+}
