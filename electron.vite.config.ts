@@ -10,7 +10,9 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/server/cli.ts'),
           storeWorker: resolve(__dirname, 'src/server/store/worker.ts')
-        }
+        },
+        // Shared chunks sit beside the entries, so __dirname finds storeWorker.js.
+        output: { chunkFileNames: '[name]-[hash].js' }
       }
     }
   },

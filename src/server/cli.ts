@@ -22,10 +22,14 @@ export class UsageError extends Error {}
 
 type Output = { out: (line: string) => void; err: (line: string) => void }
 
-function parse(args: string[], options: ParseArgsConfig['options'], maxPositionals: number) {
+function parse<O extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: O,
+  maxPositionals: number
+) {
   let parsed
   try {
-    parsed = parseArgs({ args, options, allowPositionals: true, strict: true })
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true as const })
   } catch (error) {
     throw new UsageError((error as Error).message.split('\n')[0])
   }

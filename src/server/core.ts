@@ -54,8 +54,7 @@ export async function openLocalCore(options: CoreOptions): Promise<Core & { ctx:
 }
 
 export type WorkerRequest =
-  | { type: 'call'; id: number; name: RequestName; input: unknown }
-  | { type: 'close'; id: number }
+  { type: 'call'; id: number; name: RequestName; input: unknown } | { type: 'close'; id: number }
 export type WorkerReply =
   | { type: 'ready'; projectPath: string }
   | { type: 'failed'; error: AppError }
@@ -65,9 +64,7 @@ export type WorkerReply =
  * Runs the store on a worker thread so that long queries, imports and exports never block
  * the thread that serves windows or HTTP.
  */
-export function openWorkerCore(
-  options: CoreOptions & { workerPath?: string }
-): Promise<Core> {
+export function openWorkerCore(options: CoreOptions & { workerPath?: string }): Promise<Core> {
   const workerPath = options.workerPath ?? path.join(__dirname, 'storeWorker.js')
   const { workerPath: _ignored, ...workerData } = options
   const worker = new Worker(workerPath, { workerData })

@@ -1,21 +1,9 @@
 import path from 'node:path'
 import type { ParsedInput, RequestName } from '../shared/contract'
 import type { RequestOutput, Stats } from '../shared/types'
-import {
-  createClaim,
-  getClaim,
-  listClaims,
-  trashClaims,
-  updateClaim
-} from './records/claims'
+import { createClaim, getClaim, listClaims, trashClaims, updateClaim } from './records/claims'
 import type { CoreContext } from './records/context'
-import {
-  createSource,
-  getSource,
-  listSources,
-  trashSources,
-  updateSource
-} from './records/sources'
+import { createSource, getSource, listSources, trashSources, updateSource } from './records/sources'
 
 export type Handler<K extends RequestName> = (
   ctx: CoreContext,

@@ -170,7 +170,11 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   function serveStatic(pathname: string, response: http.ServerResponse) {
     const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).slice(1)
     const file = path.resolve(rendererDir, relative)
-    if (!file.startsWith(rendererDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    if (
+      !file.startsWith(rendererDir + path.sep) ||
+      !fs.existsSync(file) ||
+      !fs.statSync(file).isFile()
+    ) {
       response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' })
       response.end('Not found')
       return

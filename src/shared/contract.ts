@@ -1,11 +1,5 @@
 import { z } from 'zod'
-import {
-  CLAIM_STATUSES,
-  CREDIBILITY_GRADES,
-  RELATION_KINDS,
-  RELIABILITY_GRADES,
-  SOURCE_KINDS
-} from './domain'
+import { CLAIM_STATUSES, RELATION_KINDS, RELIABILITY_GRADES, SOURCE_KINDS } from './domain'
 
 /**
  * The one declaration of every request Attest answers. Electron IPC, the local HTTP host and
@@ -181,7 +175,10 @@ export const contract = {
     input: z
       .object({
         ...page,
-        sort: z.array(z.object({ field: z.enum(CLAIM_SORT_FIELDS), direction })).max(5).optional(),
+        sort: z
+          .array(z.object({ field: z.enum(CLAIM_SORT_FIELDS), direction }))
+          .max(5)
+          .optional(),
         filter: claimFilter.optional()
       })
       .strict()
@@ -221,7 +218,10 @@ export const contract = {
     input: z
       .object({
         ...page,
-        sort: z.array(z.object({ field: z.enum(SOURCE_SORT_FIELDS), direction })).max(5).optional(),
+        sort: z
+          .array(z.object({ field: z.enum(SOURCE_SORT_FIELDS), direction }))
+          .max(5)
+          .optional(),
         filter: sourceFilter.optional()
       })
       .strict()

@@ -49,7 +49,13 @@ export class Caches {
     this.tagMap = new Map(
       rows.map((row) => [
         row.id,
-        { id: row.id, name: row.name, colour: row.colour, parentId: row.parentId, path: pathOf(row) }
+        {
+          id: row.id,
+          name: row.name,
+          colour: row.colour,
+          parentId: row.parentId,
+          path: pathOf(row)
+        }
       ])
     )
     return this.tagMap

@@ -99,7 +99,9 @@ export class Operation {
   /** Reads the tracked fields of a record, or undefined when it does not exist. */
   snapshot(kind: EntityKind, id: string): FieldValues | undefined {
     const definition = ENTITIES[kind]
-    const select = Object.entries(definition.columns).map(([field, column]) => `${column} AS "${field}"`)
+    const select = Object.entries(definition.columns).map(
+      ([field, column]) => `${column} AS "${field}"`
+    )
     if (definition.timestamps !== 'none') select.push('created_at AS "createdAt"')
     return this.db.get<FieldValues>(
       `SELECT ${select.join(', ')} FROM ${definition.table} WHERE id = ?`,
@@ -214,7 +216,13 @@ export class Operation {
     }
   }
 
-  private replayField(kind: EntityKind, field: string, targetSeq: number, from: string, to: string): void {
+  private replayField(
+    kind: EntityKind,
+    field: string,
+    targetSeq: number,
+    from: string,
+    to: string
+  ): void {
     const definition = ENTITIES[kind]
     const column = definition.columns[field]
     if (!column) throw new Error(`${kind}.${field} is not a tracked field`)

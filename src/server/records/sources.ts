@@ -70,7 +70,8 @@ export function sourceWhere(ctx: CoreContext, db: SqliteDb, filter: SourceFilter
       )
     }
   }
-  if (filter.kind) where.add(`s.kind IN (SELECT value FROM json_each(?))`, JSON.stringify(filter.kind))
+  if (filter.kind)
+    where.add(`s.kind IN (SELECT value FROM json_each(?))`, JSON.stringify(filter.kind))
   if (filter.reliability) inListWithNull(where, 's.reliability', filter.reliability)
   if (filter.language) {
     where.add(`s.language IN (SELECT value FROM json_each(?))`, JSON.stringify(filter.language))

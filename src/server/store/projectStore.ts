@@ -64,7 +64,10 @@ export class ProjectStore {
       throw new AttestError('not_found', `Cannot open ${name}: it does not exist.`)
     }
     if (!exists && !fs.existsSync(path.dirname(file))) {
-      throw new AttestError('io', `Cannot create ${name}: the folder ${path.dirname(file)} does not exist.`)
+      throw new AttestError(
+        'io',
+        `Cannot create ${name}: the folder ${path.dirname(file)} does not exist.`
+      )
     }
 
     let release: () => void
@@ -92,14 +95,15 @@ export class ProjectStore {
         try {
           db = new SqliteDb(new SQL.Database(bytes), PRAGMAS)
           db.pluck('PRAGMA schema_version')
+          ProjectStore.checkIdentity(db, name)
+          ProjectStore.migrate(db, file)
         } catch (error) {
+          if (error instanceof AttestError) throw error
           throw new AttestError(
             'not_a_project',
-            `Cannot open ${name}: the database is damaged (${(error as Error).message}).`
+            `Cannot open ${name}: the database is damaged (${(error as Error).message}). The file was left untouched.`
           )
         }
-        ProjectStore.checkIdentity(db, name)
-        ProjectStore.migrate(db, file)
       } else {
         db = new SqliteDb(new SQL.Database(), PRAGMAS)
         db.exec(`PRAGMA application_id = 0x41545354`)
@@ -165,16 +169,16 @@ export class ProjectStore {
    * Brings the schema up to date, one migration per transaction with foreign keys off and a
    * foreign_key_check before commit. The file on disk is copied to a backup first.
    */
-  static migrate(db: SqliteDb, file: string): void {
+  static migrate(db: SqliteDb, file: string, target = LATEST_VERSION): void {
     const current = Number(db.pluck('PRAGMA user_version'))
-    if (current >= LATEST_VERSION) return
+    if (current >= target) return
     if (current > 0 && fs.existsSync(file)) {
       fs.copyFileSync(file, `${file}.v${current}.backup`)
     }
     db.exec('PRAGMA foreign_keys = OFF')
     try {
       for (const migration of MIGRATIONS) {
-        if (migration.version <= current) continue
+        if (migration.version <= current || migration.version > target) continue
         db.transaction(() => {
           db.exec(migration.sql)
           const problems = db.all('PRAGMA foreign_key_check')

@@ -1,0 +1,80 @@
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+
+const restrict = (patterns) => ['error', { patterns }]
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }
+      ],
+      '@typescript-eslint/no-explicit-any': 'error'
+    }
+  },
+  {
+    files: ['bin/**/*.js'],
+    languageOptions: { globals: globals.node, sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' }
+  },
+  // Layers: imports point downwards only.
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        {
+          group: ['electron', 'node:*', 'react', 'react-dom'],
+          message: 'src/shared is plain TypeScript: no Electron, Node or DOM.'
+        },
+        {
+          group: ['**/server/**', '**/main/**', '**/renderer/**', '**/preload/**'],
+          message: 'src/shared imports nothing above it.'
+        }
+      ])
+    }
+  },
+  {
+    files: ['src/server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['electron'], message: 'The core runs without Electron.' },
+        {
+          group: ['**/main/**', '**/renderer/**', '**/preload/**'],
+          message: 'The core imports only src/shared.'
+        }
+      ])
+    }
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: globals.browser },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': restrict([
+        { group: ['electron', 'node:*'], message: 'The renderer has no Node or Electron.' },
+        {
+          group: ['**/server/**', '**/main/**'],
+          message: 'The renderer talks to the core only through invoke().'
+        }
+      ])
+    }
+  },
+  {
+    files: ['src/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        {
+          group: ['**/server/**', '**/renderer/**', '**/main/**'],
+          message: 'The preload exposes invoke() and shared types only.'
+        }
+      ])
+    }
+  }
+)

@@ -1,0 +1,72 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { spawnSync } from 'node:child_process'
+import { describe, expect, it } from 'vitest'
+import { REPO_ROOT, tempDir } from './helpers/tempProject'
+
+function attest(args: string[], home: string) {
+  const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/attest.js'), ...args], {
+    env: { ...process.env, ATTEST_HOME: home },
+    encoding: 'utf8'
+  })
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+describe('attest CLI', () => {
+  it('creates a project with new and counts it with stats --json', () => {
+    const dir = tempDir()
+    const file = path.join(dir, 'cli.attest')
+    const created = attest(['new', file], dir)
+    expect(created.code).toBe(0)
+    expect(fs.existsSync(file)).toBe(true)
+    const stats = attest(['stats', file, '--json'], dir)
+    expect(stats.code).toBe(0)
+    const counts = JSON.parse(stats.stdout) as Record<string, number>
+    expect(counts).toMatchObject({ claims: 0, sources: 0, tags: 0, notes: 0, relations: 0 })
+  })
+
+  it('refuses to overwrite an existing file with new', () => {
+    const dir = tempDir()
+    const file = path.join(dir, 'exists.attest')
+    fs.writeFileSync(file, 'keep me')
+    const result = attest(['new', file], dir)
+    expect(result.code).not.toBe(0)
+    expect(result.stderr.trim()).toMatch(/^attest: .*already exists$/)
+    expect(fs.readFileSync(file, 'utf8')).toBe('keep me')
+  })
+
+  it('never creates a file with stats', () => {
+    const dir = tempDir()
+    const file = path.join(dir, 'missing.attest')
+    const result = attest(['stats', file], dir)
+    expect(result.code).not.toBe(0)
+    expect(result.stderr.trim().split('\n')).toHaveLength(1)
+    expect(result.stderr).toMatch(/does not exist/)
+    expect(fs.existsSync(file)).toBe(false)
+  })
+
+  it('prints a one-line error for unknown commands, bad flags and non-projects', () => {
+    const dir = tempDir()
+    const unknown = attest(['frobnicate'], dir)
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr.trim()).toBe('attest: Unknown command "frobnicate" (see attest --help)')
+    const file = path.join(dir, 'p.attest')
+    attest(['new', file], dir)
+    const badFlag = attest(['stats', file, '--verbose'], dir)
+    expect(badFlag.code).toBe(2)
+    expect(badFlag.stderr.trim().split('\n')).toHaveLength(1)
+    const text = path.join(dir, 'notes.txt')
+    fs.writeFileSync(text, 'hello')
+    const notProject = attest(['stats', text], dir)
+    expect(notProject.code).toBe(1)
+    expect(notProject.stderr).toMatch(/not an Attest project/)
+    const badPort = attest(['serve', file, '--port', 'abc'], dir)
+    expect(badPort.code).toBe(2)
+  })
+
+  it('shows help', () => {
+    const help = attest(['--help'], tempDir())
+    expect(help.code).toBe(0)
+    expect(help.stdout).toContain('attest serve [file] [--port N]')
+  })
+})

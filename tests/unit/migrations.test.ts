@@ -1,0 +1,87 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { call, openLocalCore } from '../../src/server/core'
+import { LATEST_VERSION, MIGRATIONS } from '../../src/server/store/migrations'
+import { ProjectStore } from '../../src/server/store/projectStore'
+import { SqliteDb, loadSqlJs } from '../../src/server/store/sqlite'
+import { tempDir } from './helpers/tempProject'
+
+/** Writes a project file at schema `version`, filled by `fill`, as an older Attest would. */
+async function projectAtVersion(version: number, fill: (db: SqliteDb) => void): Promise<string> {
+  const SQL = await loadSqlJs()
+  const db = new SqliteDb(new SQL.Database(), ['PRAGMA foreign_keys = ON'])
+  const file = path.join(tempDir(), `v${version}.attest`)
+  ProjectStore.migrate(db, file, version)
+  db.run(
+    `INSERT INTO meta (key, value) VALUES ('app', 'attest'), ('created_at', '2025-01-01T00:00:00Z')`
+  )
+  fill(db)
+  fs.writeFileSync(file, db.export())
+  db.close()
+  return file
+}
+
+const T = '2025-09-21T08:00:00.000Z'
+
+describe('migrations', () => {
+  it('are numbered 1..N without gaps', () => {
+    expect(MIGRATIONS.map((migration) => migration.version)).toEqual(
+      Array.from({ length: LATEST_VERSION }, (_, i) => i + 1)
+    )
+  })
+
+  it('1 → 2 keeps sources and claims, adds grades, tags, notes, relations and full-text search', async () => {
+    const file = await projectAtVersion(1, (db) => {
+      db.run(
+        `INSERT INTO sources (id, title, url, content, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+        [
+          '11111111-1111-4111-8111-111111111111',
+          'Ambassador interview',
+          'https://example.vn/a',
+          'Phạm Minh Chính met the delegation.',
+          T,
+          T
+        ]
+      )
+      db.run(
+        `INSERT INTO claims (id, text, status, event_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+        [
+          '22222222-2222-4222-8222-222222222222',
+          'Trade reached 50 bn USD in 2024',
+          'contested',
+          '2024-12-31',
+          T,
+          T
+        ]
+      )
+    })
+    const core = await openLocalCore({ projectPath: file, deviceId: 'test', idleCheckpointMs: 0 })
+    const claims = await call(core, 'claims.list', {})
+    expect(claims.rows).toHaveLength(1)
+    expect(claims.rows[0]).toMatchObject({
+      text: 'Trade reached 50 bn USD in 2024',
+      status: 'contested',
+      eventDate: '2024-12-31',
+      credibility: null,
+      confidence: null,
+      tags: []
+    })
+    const sources = await call(core, 'sources.list', {})
+    expect(sources.rows[0]).toMatchObject({
+      title: 'Ambassador interview',
+      kind: 'article',
+      reliability: null
+    })
+    // Rows from before the upgrade are in the full-text index.
+    const found = await call(core, 'claims.list', { filter: { query: 'bn usd' } })
+    expect(found.total).toBe(1)
+    const bySource = await call(core, 'sources.list', { filter: { query: 'pham minh chinh' } })
+    expect(bySource.total).toBe(1)
+    const info = await call(core, 'project.info', {})
+    expect(info.schemaVersion).toBe(LATEST_VERSION)
+    await core.close()
+    // The file as it was before the upgrade is kept beside it.
+    expect(fs.existsSync(`${file}.v1.backup`)).toBe(true)
+  })
+})
