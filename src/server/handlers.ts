@@ -1,9 +1,15 @@
 import path from 'node:path'
 import type { ParsedInput, RequestName } from '../shared/contract'
 import type { RequestOutput, Stats } from '../shared/types'
-import { createClaim, getClaim, listClaims, trashClaims, updateClaim } from './records/claims'
+import { createClaim, getClaim, listClaims, updateClaim } from './records/claims'
 import type { CoreContext } from './records/context'
-import { createSource, getSource, listSources, trashSources, updateSource } from './records/sources'
+import { createNote, deleteNote, listNotes, updateNote } from './records/notes'
+import { createRelation, deleteRelation, listRelations } from './records/relations'
+import { getSetting, setSetting } from './records/settings'
+import { createSource, getSource, listSources, updateSource } from './records/sources'
+import { createTag, deleteTag, listTags, mergeTags, tagRecords, updateTag } from './records/tags'
+import { bulkUpdateClaims, purge, restore, trash } from './records/trash'
+import { historyState, recordHistory, redo, undo } from './records/undo'
 
 export type Handler<K extends RequestName> = (
   ctx: CoreContext,
@@ -46,10 +52,35 @@ export const handlers: HandlerTable = {
   'claims.get': (ctx, input) => getClaim(ctx, input.id),
   'claims.create': (ctx, input) => createClaim(ctx, input),
   'claims.update': (ctx, input) => updateClaim(ctx, input),
-  'claims.delete': (ctx, input) => trashClaims(ctx, input.ids),
+  'claims.delete': (ctx, input) => trash(ctx, 'claim', input.ids),
+  'claims.restore': (ctx, input) => restore(ctx, 'claim', input.ids),
+  'claims.purge': (ctx, input) => purge(ctx, 'claim', input.ids),
+  'claims.tag': (ctx, input) => tagRecords(ctx, 'claim', input),
+  'claims.bulkUpdate': (ctx, input) => bulkUpdateClaims(ctx, input.ids, input.changes),
   'sources.list': (ctx, input) => listSources(ctx, input),
   'sources.get': (ctx, input) => getSource(ctx, input.id),
   'sources.create': (ctx, input) => createSource(ctx, input),
   'sources.update': (ctx, input) => updateSource(ctx, input),
-  'sources.delete': (ctx, input) => trashSources(ctx, input.ids)
+  'sources.delete': (ctx, input) => trash(ctx, 'source', input.ids),
+  'sources.restore': (ctx, input) => restore(ctx, 'source', input.ids),
+  'sources.purge': (ctx, input) => purge(ctx, 'source', input.ids),
+  'sources.tag': (ctx, input) => tagRecords(ctx, 'source', input),
+  'tags.list': (ctx) => listTags(ctx),
+  'tags.create': (ctx, input) => createTag(ctx, input),
+  'tags.update': (ctx, input) => updateTag(ctx, input),
+  'tags.merge': (ctx, input) => mergeTags(ctx, input),
+  'tags.delete': (ctx, input) => deleteTag(ctx, input.id),
+  'notes.list': (ctx, input) => listNotes(ctx, input.targetId),
+  'notes.create': (ctx, input) => createNote(ctx, input),
+  'notes.update': (ctx, input) => updateNote(ctx, input),
+  'notes.delete': (ctx, input) => deleteNote(ctx, input.id),
+  'relations.list': (ctx, input) => listRelations(ctx, input.claimId),
+  'relations.create': (ctx, input) => createRelation(ctx, input),
+  'relations.delete': (ctx, input) => deleteRelation(ctx, input.id),
+  'history.list': (ctx, input) => recordHistory(ctx, input.recordId, input.limit),
+  'history.state': (ctx) => historyState(ctx),
+  'history.undo': (ctx) => undo(ctx),
+  'history.redo': (ctx) => redo(ctx),
+  'settings.get': (ctx, input) => getSetting(ctx, input.key),
+  'settings.set': (ctx, input) => setSetting(ctx, input.key, input.value)
 }

@@ -147,6 +147,25 @@ export const sourceFilter = z
   })
   .strict()
 
+const ids = z
+  .array(id)
+  .min(1, { error: 'Select at least one record' })
+  .max(100_000, { error: 'At most 100,000 records at a time' })
+
+const tagName = requiredText('The tag name', 200).refine((value) => !value.includes('/'), {
+  error: 'A tag name cannot contain "/" (it separates levels of the codebook)'
+})
+const colour = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^#[0-9a-f]{6}$/, { error: 'A colour is written #rrggbb' })
+  .nullable()
+const noteBody = requiredText('The note', 50_000)
+const settingKey = z
+  .string()
+  .regex(/^[a-z][a-zA-Z0-9.:-]{0,100}$/, { error: 'That is not a setting name' })
+
 const claimFields = {
   text: requiredText('The claim text', 20_000),
   status: claimStatus,
@@ -212,7 +231,7 @@ export const contract = {
       })
       .strict()
   },
-  'claims.delete': { input: z.object({ ids: z.array(id).min(1).max(100_000) }).strict() },
+  'claims.delete': { input: z.object({ ids }).strict() },
 
   'sources.list': {
     input: z
@@ -262,7 +281,110 @@ export const contract = {
       })
       .strict()
   },
-  'sources.delete': { input: z.object({ ids: z.array(id).min(1).max(100_000) }).strict() }
+  'sources.delete': { input: z.object({ ids }).strict() },
+
+  'sources.restore': { input: z.object({ ids }).strict() },
+  'sources.purge': { input: z.object({ ids }).strict() },
+  'sources.tag': { input: z.object({ ids, tagId: id, tagged: z.boolean() }).strict() },
+
+  'claims.restore': { input: z.object({ ids }).strict() },
+  'claims.purge': { input: z.object({ ids }).strict() },
+  'claims.tag': { input: z.object({ ids, tagId: id, tagged: z.boolean() }).strict() },
+  'claims.bulkUpdate': {
+    input: z
+      .object({
+        ids,
+        changes: z
+          .object({
+            status: claimFields.status.optional(),
+            credibility: claimFields.credibility.optional(),
+            confidence: claimFields.confidence.optional()
+          })
+          .strict()
+          .refine((changes) => Object.keys(changes).length > 0, {
+            error: 'Choose at least one field to change'
+          })
+      })
+      .strict()
+  },
+
+  'tags.list': { input: z.object({}).strict() },
+  'tags.create': {
+    input: z
+      .object({
+        name: tagName,
+        parentId: id.nullable().optional(),
+        colour: colour.optional(),
+        description: optionalText('The description', 2_000).optional()
+      })
+      .strict()
+  },
+  'tags.update': {
+    input: z
+      .object({
+        id,
+        changes: z
+          .object({
+            name: tagName.optional(),
+            parentId: id.nullable().optional(),
+            colour: colour.optional(),
+            description: optionalText('The description', 2_000).optional()
+          })
+          .strict()
+      })
+      .strict()
+  },
+  'tags.merge': {
+    input: z
+      .object({ sourceId: id, targetId: id })
+      .strict()
+      .refine((value) => value.sourceId !== value.targetId, {
+        error: 'A tag cannot be merged into itself'
+      })
+  },
+  'tags.delete': { input: z.object({ id }).strict() },
+
+  'notes.list': { input: z.object({ targetId: id }).strict() },
+  'notes.create': {
+    input: z
+      .object({ targetKind: z.enum(['claim', 'source']), targetId: id, body: noteBody })
+      .strict()
+  },
+  'notes.update': { input: z.object({ id, body: noteBody }).strict() },
+  'notes.delete': { input: z.object({ id }).strict() },
+
+  'relations.list': { input: z.object({ claimId: id }).strict() },
+  'relations.create': {
+    input: z
+      .object({
+        fromClaimId: id,
+        toClaimId: id,
+        kind: relationKind,
+        note: optionalText('The note', 2_000).optional()
+      })
+      .strict()
+      .refine((value) => value.fromClaimId !== value.toClaimId, {
+        error: 'A claim cannot be related to itself'
+      })
+  },
+  'relations.delete': { input: z.object({ id }).strict() },
+
+  'history.list': {
+    input: z.object({ recordId: id, limit: z.number().int().min(1).max(500).default(100) }).strict()
+  },
+  'history.state': { input: z.object({}).strict() },
+  'history.undo': { input: z.object({}).strict() },
+  'history.redo': { input: z.object({}).strict() },
+
+  'settings.get': { input: z.object({ key: settingKey }).strict() },
+  'settings.set': {
+    input: z
+      .object({
+        key: settingKey,
+        value: z.string().max(200_000, { error: 'That setting is too large' })
+      })
+      .strict()
+  }
 } as const
 
 export type Contract = typeof contract

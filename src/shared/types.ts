@@ -1,10 +1,4 @@
-import type {
-  ClaimStatus,
-  Credibility,
-  RelationKind,
-  Reliability,
-  SourceKind
-} from './domain'
+import type { ClaimStatus, Credibility, RelationKind, Reliability, SourceKind } from './domain'
 import type { RequestName } from './contract'
 
 export type TagRef = { id: string; name: string; path: string; colour: string | null }
@@ -62,6 +56,61 @@ export type Stats = {
 }
 
 export type Deleted = { deleted: number }
+export type Changed = { changed: number }
+
+export type Tag = {
+  id: string
+  parentId: string | null
+  name: string
+  path: string
+  colour: string | null
+  description: string | null
+  claimCount: number
+  sourceCount: number
+}
+
+export type Note = {
+  id: string
+  targetKind: 'claim' | 'source'
+  targetId: string
+  body: string
+  createdAt: string
+  updatedAt: string
+}
+
+export type Relation = {
+  id: string
+  fromClaimId: string
+  toClaimId: string
+  kind: RelationKind
+  note: string | null
+  createdAt: string
+  /** Seen from the claim asked about: 'out' when it is fromClaimId. */
+  direction: 'out' | 'in'
+  other: { id: string; text: string; status: string; deleted: boolean }
+}
+
+export type HistoryEntry = {
+  seq: number
+  operation: string
+  kind: 'edit' | 'undo' | 'redo'
+  recordKind: string
+  recordId: string
+  field: string
+  oldValue: unknown
+  newValue: unknown
+  at: string
+  deviceId: string
+}
+
+export type HistoryState = {
+  canUndo: boolean
+  undoLabel: string | null
+  canRedo: boolean
+  redoLabel: string | null
+}
+
+export type UndoResult = HistoryState & { done: string | null; affected: string[] }
 
 export type Outputs = {
   'project.info': ProjectInfo
@@ -76,7 +125,36 @@ export type Outputs = {
   'sources.create': SourceWithContent
   'sources.update': SourceWithContent
   'sources.delete': Deleted
+  'sources.restore': Changed
+  'sources.purge': Deleted
+  'sources.tag': Changed
+  'claims.restore': Changed
+  'claims.purge': Deleted
+  'claims.tag': Changed
+  'claims.bulkUpdate': Changed
+  'tags.list': Tag[]
+  'tags.create': Tag
+  'tags.update': Tag
+  'tags.merge': Tag
+  'tags.delete': Deleted
+  'notes.list': Note[]
+  'notes.create': Note
+  'notes.update': Note
+  'notes.delete': Deleted
+  'relations.list': Relation[]
+  'relations.create': Relation
+  'relations.delete': Deleted
+  'history.list': HistoryEntry[]
+  'history.state': HistoryState
+  'history.undo': UndoResult
+  'history.redo': UndoResult
+  'settings.get': { value: string | null }
+  'settings.set': { value: string }
 }
 
-export type RequestOutput<K extends RequestName> = K extends keyof Outputs ? Outputs[K] : never
+// Every request declares its output: a request missing here fails to compile.
+type MissingOutputs = Exclude<RequestName, keyof Outputs>
+export const OUTPUTS_COVER_CONTRACT: MissingOutputs extends never ? true : never = true
+
+export type RequestOutput<K extends RequestName> = Outputs[K]
 export type { RelationKind }

@@ -191,13 +191,3 @@ export function updateClaim(ctx: CoreContext, input: ParsedInput<'claims.update'
   })
   return getClaim(ctx, input.id)
 }
-
-/** Moves claims to the Trash; they can be restored or purged from there. */
-export function trashClaims(ctx: CoreContext, ids: string[]): { deleted: number } {
-  const deleted = mutate(
-    ctx,
-    ids.length === 1 ? 'Delete claim' : `Delete ${ids.length} claims`,
-    (op) => op.setField('claim', ids, 'deletedAt', op.at)
-  )
-  return { deleted: deleted ?? 0 }
-}

@@ -81,11 +81,19 @@ const NO_CHANGE = Symbol('no change')
  * Runs one user action as a journaled transaction with its history. An action that changes
  * nothing leaves no trace (no journal entry, nothing to undo).
  */
-export function mutate<T>(ctx: CoreContext, label: string, body: (op: Operation) => T): T {
+export function mutate<T>(
+  ctx: CoreContext,
+  label: string,
+  body: (op: Operation) => T,
+  as: { kind: 'edit' | 'undo' | 'redo'; targetSeq: number | null } = {
+    kind: 'edit',
+    targetSeq: null
+  }
+): T {
   let result: T | undefined
   try {
     return ctx.store.write((db) => {
-      const op = Operation.begin(db, label, ctx.deviceId)
+      const op = Operation.begin(db, label, ctx.deviceId, as.kind, as.targetSeq)
       result = body(op)
       if (op.changes === 0) throw NO_CHANGE
       ctx.caches.invalidate()

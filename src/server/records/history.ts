@@ -173,11 +173,17 @@ export class Operation {
   }
 
   /** Sets one field on many records of a kind at once, set-based. */
-  setField(kind: EntityKind, ids: string[], field: string, value: SqlValue): number {
+  setField(
+    kind: EntityKind,
+    ids: string[],
+    field: string,
+    value: SqlValue,
+    condition = '1'
+  ): number {
     const definition = ENTITIES[kind]
     const column = definition.columns[field]
     if (!column) throw new Error(`${kind}.${field} is not a tracked field`)
-    const where = `id IN (SELECT value FROM json_each(?)) AND ${column} IS NOT ?`
+    const where = `id IN (SELECT value FROM json_each(?)) AND ${column} IS NOT ? AND (${condition})`
     const count = this.db.run(
       `INSERT INTO changes (operation_seq, record_kind, record_id, field, old_value, new_value, at, device_id)
        SELECT ?, ?, id, ?, json_quote(${column}), ?, ?, ? FROM ${definition.table} WHERE ${where}`,

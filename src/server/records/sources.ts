@@ -175,12 +175,3 @@ export function updateSource(
   })
   return getSource(ctx, input.id)
 }
-
-export function trashSources(ctx: CoreContext, ids: string[]): { deleted: number } {
-  const deleted = mutate(
-    ctx,
-    ids.length === 1 ? 'Delete source' : `Delete ${ids.length} sources`,
-    (op) => op.setField('source', ids, 'deletedAt', op.at)
-  )
-  return { deleted: deleted ?? 0 }
-}
