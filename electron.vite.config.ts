@@ -9,7 +9,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/server/cli.ts'),
-          storeWorker: resolve(__dirname, 'src/server/store/worker.ts')
+          storeWorker: resolve(__dirname, 'src/server/store/worker.ts'),
+          bench: resolve(__dirname, 'src/server/bench.ts')
         },
         // Shared chunks sit beside the entries, so __dirname finds storeWorker.js.
         output: { chunkFileNames: '[name]-[hash].js' }

@@ -3,6 +3,8 @@ import type { ParsedInput, RequestName } from '../shared/contract'
 import type { RequestOutput, Stats } from '../shared/types'
 import { createClaim, getClaim, listClaims, updateClaim } from './records/claims'
 import type { CoreContext } from './records/context'
+import { documentHandlers } from './documents/handlers'
+import { exportHandlers } from './export/handlers'
 import { createNote, deleteNote, listNotes, updateNote } from './records/notes'
 import { createRelation, deleteRelation, listRelations } from './records/relations'
 import { getSetting, setSetting } from './records/settings'
@@ -17,6 +19,8 @@ export type Handler<K extends RequestName> = (
 ) => RequestOutput<K> | Promise<RequestOutput<K>>
 
 export type HandlerTable = { [K in RequestName]: Handler<K> }
+/** A feature's part of the table; the merged table below must cover every request. */
+export type HandlersFor<Names extends RequestName> = { [K in Names]: Handler<K> }
 
 /** Counts of every kind of record a project holds (trash excluded). */
 function stats(ctx: CoreContext): Stats {
@@ -37,7 +41,7 @@ function stats(ctx: CoreContext): Stats {
   })
 }
 
-export const handlers: HandlerTable = {
+const recordHandlers = {
   'project.info': (ctx) =>
     ctx.store.read((db) => ({
       path: ctx.store.path,
@@ -83,4 +87,10 @@ export const handlers: HandlerTable = {
   'history.redo': (ctx) => redo(ctx),
   'settings.get': (ctx, input) => getSetting(ctx, input.key),
   'settings.set': (ctx, input) => setSetting(ctx, input.key, input.value)
+} satisfies Partial<HandlerTable>
+
+export const handlers: HandlerTable = {
+  ...recordHandlers,
+  ...documentHandlers,
+  ...exportHandlers
 }

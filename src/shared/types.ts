@@ -1,5 +1,7 @@
 import type { ClaimStatus, Credibility, RelationKind, Reliability, SourceKind } from './domain'
 import type { RequestName } from './contract'
+import type { DocumentOutputs } from './documentTypes'
+import type { ExportOutputs } from './exportTypes'
 
 export type TagRef = { id: string; name: string; path: string; colour: string | null }
 
@@ -112,7 +114,7 @@ export type HistoryState = {
 
 export type UndoResult = HistoryState & { done: string | null; affected: string[] }
 
-export type Outputs = {
+type RecordOutputs = {
   'project.info': ProjectInfo
   stats: Stats
   'claims.list': ListResult<Claim>
@@ -151,6 +153,8 @@ export type Outputs = {
   'settings.get': { value: string | null }
   'settings.set': { value: string }
 }
+
+export type Outputs = RecordOutputs & DocumentOutputs & ExportOutputs
 
 // Every request declares its output: a request missing here fails to compile.
 type MissingOutputs = Exclude<RequestName, keyof Outputs>

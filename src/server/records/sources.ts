@@ -1,4 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
+import { contentHashOf } from '../import'
 import type { ParsedInput } from '../../shared/contract'
 import type { Reliability, SourceKind } from '../../shared/domain'
 import type { ListResult, Source, SourceWithContent, TagRef } from '../../shared/types'
@@ -123,10 +124,6 @@ export function listSources(
   })
 }
 
-export function contentHash(content: string): string {
-  return createHash('sha256').update(content.replace(/\s+/g, ' ').trim()).digest('hex')
-}
-
 export function getSource(ctx: CoreContext, id: string): SourceWithContent {
   return ctx.store.read((db) => {
     const row = requireFound(
@@ -137,7 +134,7 @@ export function getSource(ctx: CoreContext, id: string): SourceWithContent {
       'That source'
     )
     const { content, ...rest } = row
-    return { ...toSource(ctx, db, rest), content, contentHash: contentHash(content) }
+    return { ...toSource(ctx, db, rest), content, contentHash: contentHashOf(content) }
   })
 }
 

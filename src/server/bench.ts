@@ -1,0 +1,296 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { execFileSync } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { performance } from 'node:perf_hooks'
+import { call, openLocalCore, openWorkerCore, type Core } from './core'
+import { ProjectStore } from './store/projectStore'
+
+/**
+ * `npm run bench [-- --large]`: builds a project of 100k (or 1M) claims with two tag links
+ * each and prints a table of what an analyst feels — open, edit, page, search, bulk — with
+ * native sqlite3 beside it where the same SQL can run there.
+ */
+
+type Row = { measure: string; ours: string; native: string; target: string }
+const rows: Row[] = []
+const ms = (value: number): string => `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`
+const mb = (bytes: number): string => `${Math.round(bytes / 1024 / 1024)} MB`
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
+}
+
+async function time<T>(body: () => Promise<T> | T): Promise<[T, number]> {
+  const start = performance.now()
+  const result = await body()
+  return [result, performance.now() - start]
+}
+
+async function median(runs: number, body: () => Promise<unknown>): Promise<number> {
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) times.push((await time(body))[1])
+  return percentile(times, 50)
+}
+
+const hasSqlite3 = (() => {
+  try {
+    execFileSync('sqlite3', ['-version'], { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  }
+})()
+
+/** Runs SQL in native sqlite3 and returns its own "Run Time: real" for the last statement. */
+function nativeTime(file: string, sql: string): string {
+  if (!hasSqlite3) return 'n/a (no sqlite3)'
+  const out = execFileSync('sqlite3', [file], {
+    input: `.timer on\n.output /dev/null\n${sql};\n`,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024
+  })
+  const times = [...out.matchAll(/Run Time: real ([\d.]+)/g)].map((match) => Number(match[1]))
+  const last = times[times.length - 1]
+  return last === undefined ? 'n/a' : ms(last * 1000)
+}
+
+function nativeOpen(file: string): string {
+  if (!hasSqlite3) return 'n/a (no sqlite3)'
+  const start = performance.now()
+  execFileSync('sqlite3', [file, 'SELECT count(*) FROM claims'], { stdio: 'ignore' })
+  return ms(performance.now() - start)
+}
+
+const WORDS = (
+  'trade investment delegation ambassador minister forum province agreement partnership ' +
+  'semiconductor research students visit summit infrastructure energy security defence ' +
+  'cooperation yen dollar billion percent growth export import programme training talks ' +
+  'Hà Nội Quảng Ninh Phạm Minh Chính Tōkyō Gunma Fukuoka Cần Thơ Kuala Lumpur'
+).split(' ')
+const STATUSES = ['unverified', 'corroborated', 'contested', 'refuted', 'retracted']
+
+function sentence(seed: number): string {
+  const words: string[] = []
+  let x = seed * 2654435761
+  for (let i = 0; i < 14; i++) {
+    x = (x * 1103515245 + 12345) >>> 0
+    words.push(WORDS[x % WORDS.length] as string)
+  }
+  return `${words.join(' ')} ${seed % 97} bn USD`
+}
+
+async function generate(file: string, claims: number): Promise<void> {
+  const store = await ProjectStore.open(file, { create: true, idleCheckpointMs: 0 })
+  const db = store.db
+  const now = new Date().toISOString()
+  db.transaction(() => {
+    for (let t = 0; t < 40; t++) {
+      db.run(`INSERT INTO tags (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)`, [
+        randomUUID(),
+        `Topic ${t}`,
+        now,
+        now
+      ])
+    }
+    for (let i = 0; i < claims; i++) {
+      const day = String((i % 28) + 1).padStart(2, '0')
+      db.run(
+        `INSERT INTO claims (id, text, status, event_date, credibility, confidence, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          randomUUID(),
+          sentence(i),
+          STATUSES[i % 5] as string,
+          `20${10 + (i % 16)}-${String((i % 12) + 1).padStart(2, '0')}-${day}`,
+          (i % 6) + 1,
+          i % 101,
+          now,
+          now
+        ]
+      )
+    }
+    // Two tag links per claim: tag (i mod 40) and ((i * 7 + 3) mod 40).
+    db.run(`INSERT INTO claim_tags (claim_seq, tag_seq) SELECT seq, (seq % 40) + 1 FROM claims`)
+    db.run(
+      `INSERT OR IGNORE INTO claim_tags (claim_seq, tag_seq) SELECT seq, ((seq * 7 + 3) % 40) + 1 FROM claims`
+    )
+    for (let s = 0; s < 1000; s++) {
+      db.run(
+        `INSERT INTO sources (id, title, content, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
+        [randomUUID(), `Report ${s}: ${sentence(s)}`, sentence(s + 1).repeat(20), now, now]
+      )
+    }
+  })
+  store.close()
+}
+
+async function main(): Promise<void> {
+  const large = process.argv.includes('--large')
+  const count = large ? 1_000_000 : 100_000
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attest-bench-'))
+  const file = path.join(dir, 'bench.attest')
+  process.stdout.write(`Building a project of ${count.toLocaleString('en')} claims…\n`)
+  const [, generated] = await time(() => generate(file, count))
+  rows.push({
+    measure: `generate ${count.toLocaleString('en')} claims + 2 tag links each`,
+    ours: ms(generated),
+    native: '',
+    target: ''
+  })
+  rows.push({
+    measure: 'project file size',
+    ours: mb(fs.statSync(file).size),
+    native: '',
+    target: ''
+  })
+
+  const [local, opened] = await time(() =>
+    openLocalCore({ projectPath: file, deviceId: 'bench', idleCheckpointMs: 0 })
+  )
+  rows.push({ measure: 'open project', ours: ms(opened), native: nativeOpen(file), target: '' })
+  await local.close()
+
+  const core: Core = await openWorkerCore({
+    projectPath: file,
+    deviceId: 'bench',
+    idleCheckpointMs: 0,
+    workerPath: path.join(__dirname, 'storeWorker.js')
+  })
+  const page = await call(core, 'claims.list', { limit: 200 })
+  const ids = page.rows.map((row) => row.id)
+  const tags = await call(core, 'tags.list', {})
+  const tagId = tags[3]?.id as string
+
+  const latencies: number[] = []
+  for (let i = 0; i < 200; i++) {
+    const [, took] = await time(() =>
+      call(core, 'claims.update', {
+        id: ids[i % ids.length] as string,
+        changes: { confidence: i % 100 }
+      })
+    )
+    latencies.push(took)
+  }
+  rows.push({
+    measure: 'acknowledged edit (journal fsync), p50 / p95',
+    ours: `${ms(percentile(latencies, 50))} / ${ms(percentile(latencies, 95))}`,
+    native: '',
+    target: ''
+  })
+
+  const sortColumns: Array<[string, string]> = [
+    ['text', 'text COLLATE NOCASE'],
+    ['status', 'status'],
+    ['eventDate', 'event_date'],
+    ['credibility', 'credibility'],
+    ['updatedAt', 'updated_at']
+  ]
+  for (const [field, column] of sortColumns) {
+    const ours = await median(7, () =>
+      call(core, 'claims.list', {
+        offset: 1000,
+        limit: 200,
+        sort: [{ field: field as 'text', direction: 'desc' }]
+      })
+    )
+    rows.push({
+      measure: `page of 200 sorted by ${field} (offset 1000)`,
+      ours: ms(ours),
+      native: nativeTime(
+        file,
+        `SELECT id, text FROM claims WHERE deleted_at IS NULL ORDER BY ${column} DESC, seq DESC LIMIT 200 OFFSET 1000`
+      ),
+      target: '≤ 30 ms'
+    })
+  }
+  const tagged = await median(7, () =>
+    call(core, 'claims.list', {
+      limit: 200,
+      sort: [{ field: 'eventDate', direction: 'asc' }],
+      filter: { tagIds: [tagId] }
+    })
+  )
+  rows.push({
+    measure: 'page of 200 sorted by event date + tag filter',
+    ours: ms(tagged),
+    native: nativeTime(
+      file,
+      `SELECT id FROM claims c WHERE deleted_at IS NULL AND seq IN (SELECT claim_seq FROM claim_tags WHERE tag_seq = 4) ORDER BY event_date, seq LIMIT 200`
+    ),
+    target: '≤ 30 ms'
+  })
+  const searched = await median(7, () =>
+    call(core, 'claims.list', { limit: 200, filter: { query: 'Pham Minh Chinh semiconductor' } })
+  )
+  rows.push({
+    measure: 'quick search (full text), top 200',
+    ours: ms(searched),
+    native: nativeTime(
+      file,
+      `SELECT id FROM claims WHERE deleted_at IS NULL AND seq IN (SELECT docid FROM claims_fts WHERE claims_fts MATCH 'pham* minh* chinh* semiconductor*') ORDER BY created_at DESC, seq DESC LIMIT 200`
+    ),
+    target: '≤ 30 ms'
+  })
+
+  const selection = await call(core, 'claims.list', {
+    limit: 1000,
+    offset: 0,
+    sort: [{ field: 'text', direction: 'asc' }]
+  })
+  const bulkIds = [...selection.rows.map((row) => row.id)]
+  for (let offset = 1000; bulkIds.length < 10_000; offset += 1000) {
+    const more = await call(core, 'claims.list', {
+      limit: 1000,
+      offset,
+      sort: [{ field: 'text', direction: 'asc' }]
+    })
+    bulkIds.push(...more.rows.map((row) => row.id))
+  }
+  const newTag = await call(core, 'tags.create', { name: 'Bench bulk' })
+  const [bulk, bulkTime] = await time(() =>
+    call(core, 'claims.tag', { ids: bulkIds, tagId: newTag.id, tagged: true })
+  )
+  rows.push({
+    measure: `bulk tag ${bulk.changed.toLocaleString('en')} selected claims`,
+    ours: ms(bulkTime),
+    native: '',
+    target: '≤ 1 s'
+  })
+  const [, undoTime] = await time(() => call(core, 'history.undo', {}))
+  rows.push({ measure: 'undo that bulk tag', ours: ms(undoTime), native: '', target: '≤ 1 s' })
+  await core.close()
+
+  const store = await ProjectStore.open(file, { idleCheckpointMs: 0 })
+  store.write((db) => db.run(`UPDATE claims SET confidence = 1 WHERE seq = 1`))
+  const [, checkpoint] = await time(() => store.checkpoint())
+  store.close()
+  rows.push({
+    measure: 'checkpoint (export + write + rename)',
+    ours: ms(checkpoint),
+    native: '',
+    target: ''
+  })
+  rows.push({
+    measure: 'peak RSS of this process',
+    ours: mb(process.resourceUsage().maxRSS * 1024),
+    native: '',
+    target: ''
+  })
+
+  const widths = [46, 18, 18, 10]
+  const line = (cells: string[]): string =>
+    `| ${cells.map((cell, i) => cell.padEnd(widths[i] as number)).join(' | ')} |`
+  process.stdout.write(`\n${line(['measure', 'Attest (sql.js)', 'native sqlite3', 'target'])}\n`)
+  process.stdout.write(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n`)
+  for (const row of rows)
+    process.stdout.write(`${line([row.measure, row.ours, row.native, row.target])}\n`)
+  fs.rmSync(dir, { recursive: true, force: true })
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exitCode = 1
+})

@@ -1,0 +1,4 @@
+import type { HandlersFor } from '../handlers'
+import type { documentRequests } from '../../shared/contractDocuments'
+
+export const documentHandlers: HandlersFor<keyof typeof documentRequests> = {}

@@ -1,0 +1,212 @@
+import { randomBytes } from 'node:crypto'
+import { open, rename, unlink } from 'node:fs/promises'
+import type { FileHandle } from 'node:fs/promises'
+import { dirname } from 'node:path'
+
+/** How a CSV file is written. Defaults: comma delimiter, UTF-8 BOM (so Excel detects UTF-8). */
+export type CsvOptions = { delimiter: ',' | ';' | '\t'; bom: boolean }
+
+export type CsvValue = string | number | null
+
+export type CsvWriteOptions = Partial<CsvOptions> & {
+  signal?: AbortSignal
+  /** Called after every flushed chunk and once at the end with the number of data rows written. */
+  onProgress?: (rowsWritten: number, totalRows: number | undefined) => void
+  /** Expected number of data rows, passed back to onProgress so callers can show a percentage. */
+  totalRows?: number
+}
+
+export type CsvWriteResult = { rows: number; bytes: number }
+
+export const DEFAULT_CSV_OPTIONS: CsvOptions = { delimiter: ',', bom: true }
+
+const CRLF = '\r\n'
+const BOM = '\uFEFF'
+/** Lines are batched into chunks of about this many bytes before each write. */
+const CHUNK_BYTES = 64 * 1024
+
+/**
+ * OWASP "CSV injection": a cell that a spreadsheet would read as a formula (or that starts with a
+ * character that some spreadsheets skip before looking for one) gets a leading apostrophe.
+ */
+export function neutralizeFormula(value: string): string {
+  const first = value.charCodeAt(0)
+  // = + - @ TAB CR
+  if (
+    first === 0x3d ||
+    first === 0x2b ||
+    first === 0x2d ||
+    first === 0x40 ||
+    first === 0x09 ||
+    first === 0x0d
+  ) {
+    return `'${value}`
+  }
+  return value
+}
+
+/** One RFC 4180 field. Strings are neutralised; numbers (even negative ones) are written plainly. */
+export function csvCell(value: CsvValue, options: CsvOptions = DEFAULT_CSV_OPTIONS): string {
+  if (value === null) return ''
+  const text =
+    typeof value === 'number'
+      ? Number.isFinite(value)
+        ? String(value)
+        : ''
+      : neutralizeFormula(value)
+  if (needsQuotes(text, options.delimiter)) return `"${text.replaceAll('"', '""')}"`
+  return text
+}
+
+function needsQuotes(text: string, delimiter: CsvOptions['delimiter']): boolean {
+  if (text.length === 0) return false
+  return (
+    text.includes(delimiter) ||
+    text.includes('"') ||
+    text.includes('\r') ||
+    text.includes('\n') ||
+    text.startsWith(' ') ||
+    text.endsWith(' ')
+  )
+}
+
+/** One record terminated by CRLF. A lone empty field is written as "" so the line is not blank. */
+export function csvLine(
+  cells: ReadonlyArray<CsvValue>,
+  options: CsvOptions = DEFAULT_CSV_OPTIONS
+): string {
+  if (cells.length === 1) {
+    const only = csvCell(cells[0] ?? null, options)
+    return (only === '' ? '""' : only) + CRLF
+  }
+  return cells.map((cell) => csvCell(cell, options)).join(options.delimiter) + CRLF
+}
+
+export function abortError(reason?: unknown): Error {
+  const error = new Error('The export was cancelled', { cause: reason })
+  error.name = 'AbortError'
+  return error
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw abortError(signal.reason)
+}
+
+/** A unique sibling temp path, so the final rename stays on one filesystem. */
+export function tempPathFor(path: string): string {
+  return `${path}.tmp-${randomBytes(6).toString('hex')}`
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * rename(2) over the target, retrying briefly when Windows reports the target (or the temp file)
+ * as locked by a virus scanner, indexer or an open spreadsheet.
+ */
+export async function renameWithRetry(from: string, to: string, attempts = 6): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await rename(from, to)
+      return
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      const retriable = code === 'EPERM' || code === 'EBUSY' || code === 'EACCES'
+      if (!retriable || attempt >= attempts) throw error
+      await sleep(40 * attempt)
+    }
+  }
+}
+
+/** Best effort: make the rename itself durable. Directories cannot be opened on Windows. */
+export async function fsyncDirectory(path: string): Promise<void> {
+  let handle: FileHandle | undefined
+  try {
+    handle = await open(dirname(path), 'r')
+    await handle.sync()
+  } catch {
+    // Not supported on this platform or filesystem; the data itself is already synced.
+  } finally {
+    await handle?.close().catch(() => undefined)
+  }
+}
+
+export async function removeQuietly(path: string): Promise<void> {
+  await unlink(path).catch(() => undefined)
+}
+
+async function writeAll(handle: FileHandle, chunk: Buffer): Promise<void> {
+  let offset = 0
+  while (offset < chunk.length) {
+    const { bytesWritten } = await handle.write(chunk, offset, chunk.length - offset)
+    offset += bytesWritten
+  }
+}
+
+/**
+ * Streams a CSV file to `<path>.tmp-<random>` in ~64 KB chunks (each write is awaited before more
+ * rows are pulled, so memory stays bounded whatever the row count), fsyncs it and renames it over
+ * `path`. On abort or any error the temp file is removed and an existing `path` is left untouched;
+ * an abort rejects with an Error named 'AbortError'.
+ */
+export async function writeCsvFile(
+  path: string,
+  header: ReadonlyArray<string>,
+  rows: AsyncIterable<ReadonlyArray<CsvValue>> | Iterable<ReadonlyArray<CsvValue>>,
+  options: CsvWriteOptions = {}
+): Promise<CsvWriteResult> {
+  const csv: CsvOptions = {
+    delimiter: options.delimiter ?? DEFAULT_CSV_OPTIONS.delimiter,
+    bom: options.bom ?? DEFAULT_CSV_OPTIONS.bom
+  }
+  const { signal, onProgress, totalRows } = options
+  throwIfAborted(signal)
+
+  const temp = tempPathFor(path)
+  let handle: FileHandle | undefined
+  let rowCount = 0
+  let byteCount = 0
+  let pending: string[] = []
+  let pendingBytes = 0
+
+  const flush = async (): Promise<void> => {
+    if (pending.length === 0 || handle === undefined) return
+    const chunk = Buffer.from(pending.join(''), 'utf8')
+    pending = []
+    pendingBytes = 0
+    throwIfAborted(signal)
+    await writeAll(handle, chunk)
+    byteCount += chunk.length
+    onProgress?.(rowCount, totalRows)
+  }
+
+  const push = async (line: string): Promise<void> => {
+    pending.push(line)
+    // UTF-16 length is a cheap lower bound of the UTF-8 size; exactness is not needed here.
+    pendingBytes += line.length
+    if (pendingBytes >= CHUNK_BYTES) await flush()
+  }
+
+  try {
+    handle = await open(temp, 'wx')
+    await push((csv.bom ? BOM : '') + csvLine(header, csv))
+    for await (const row of rows) {
+      throwIfAborted(signal)
+      await push(csvLine(row, csv))
+      rowCount++
+    }
+    await flush()
+    if (rowCount === 0) onProgress?.(0, totalRows)
+    throwIfAborted(signal)
+    await handle.sync()
+    await handle.close()
+    handle = undefined
+    throwIfAborted(signal)
+    await renameWithRetry(temp, path)
+  } catch (error) {
+    await handle?.close().catch(() => undefined)
+    await removeQuietly(temp)
+    throw error
+  }
+  await fsyncDirectory(path)
+  return { rows: rowCount, bytes: byteCount }
+}

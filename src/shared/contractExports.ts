@@ -1,0 +1,2 @@
+/** Requests for CSV exports and PDF briefings. */
+export const exportRequests = {} as const
