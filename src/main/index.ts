@@ -1,10 +1,18 @@
 import path from 'node:path'
-import { app, BrowserWindow, ipcMain, session, shell, type WebContents } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  nativeTheme,
+  session,
+  shell,
+  type WebContents
+} from 'electron'
 import { IPC_CHANNEL } from '../shared/bridge'
 import { fail } from '../shared/result'
 import { openWorkerCore, type Core } from '../server/core'
 import { CONTENT_SECURITY_POLICY } from '../server/http'
-import { defaultProjectPath, readSettings, rememberProject } from '../server/userData'
+import { defaultProjectPath, readSettings, rememberProject, userDataDir } from '../server/userData'
 import { buildMenu } from './menu'
 
 let core: Core | null = null
@@ -34,7 +42,7 @@ function createWindow(): void {
     minHeight: 560,
     show: false,
     title: 'Attest',
-    backgroundColor: '#f7f7f5',
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#18191b' : '#f7f7f5',
     webPreferences: {
       preload: path.join(__dirname, '../preload/index.js'),
       contextIsolation: true,
@@ -86,13 +94,15 @@ async function start(): Promise<void> {
     callback({ cancel: !allowed })
   })
 
-  const file = projectFromArgs() ?? defaultProjectPath()
+  // ATTEST_HOME (tests, portable installs) wins over Electron's per-user folder.
+  const dataDir = process.env.ATTEST_HOME ? userDataDir() : app.getPath('userData')
+  const file = projectFromArgs() ?? defaultProjectPath(dataDir)
   core = await openWorkerCore({
     projectPath: file,
-    deviceId: readSettings(app.getPath('userData')).deviceId,
+    deviceId: readSettings(dataDir).deviceId,
     create: true
   })
-  rememberProject(file, app.getPath('userData'))
+  rememberProject(file, dataDir)
 
   ipcMain.handle(IPC_CHANNEL, async (event, name: unknown, input: unknown) => {
     if (!isTrustedSender(event.senderFrame, event.sender)) {

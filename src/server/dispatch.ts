@@ -4,15 +4,16 @@ import { AttestError, fail, toAppError, type Result } from '../shared/result'
 import { handlers, type Handler } from './handlers'
 import type { CoreContext } from './records/context'
 
-/** Describes a schema failure in one sentence a user can act on. */
+/**
+ * Describes a schema failure in one sentence a user can act on: the first problem only, and
+ * the field's path only when the message does not already name the field.
+ */
 export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((issue) => {
-      const where = issue.path.length ? `${issue.path.join('.')}: ` : ''
-      return `${where}${issue.message}`
-    })
-    .join('; ')
+  const issue = error.issues[0]
+  if (!issue) return 'The request is not valid.'
+  const generic = /^(Invalid|Too|Unrecognized|Expected)/.test(issue.message)
+  const where = issue.path.length && generic ? `${issue.path.join('.')}: ` : ''
+  return `${where}${issue.message}`
 }
 
 /** Parses an untrusted payload for request `name`; the front doors call this first. */

@@ -125,7 +125,7 @@ type RecordOutputs = {
   'sources.list': ListResult<Source>
   'sources.get': SourceWithContent
   'sources.create': SourceWithContent
-  'sources.update': SourceWithContent
+  'sources.update': Source
   'sources.delete': Deleted
   'sources.restore': Changed
   'sources.purge': Deleted

@@ -62,7 +62,7 @@ describe('browser-mode HTTP host', () => {
     const bad = await api(served, 'claims.create', { text: '   ' })
     expect(bad.json).toEqual({
       ok: false,
-      error: { code: 'invalid_input', message: 'text: The claim text cannot be empty' }
+      error: { code: 'invalid_input', message: 'The claim text cannot be empty' }
     })
     const grade = await api(served, 'claims.create', { text: 'x', credibility: 7 })
     expect(grade.json.error?.message).toMatch(/Credibility is an Admiralty grade from 1 to 6/)

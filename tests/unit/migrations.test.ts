@@ -81,7 +81,12 @@ describe('migrations', () => {
     const info = await call(core, 'project.info', {})
     expect(info.schemaVersion).toBe(LATEST_VERSION)
     await core.close()
-    // The file as it was before the upgrade is kept beside it.
+    // The file as it was before the upgrade is kept beside it, and the file itself is upgraded
+    // on disk even though nothing was edited.
     expect(fs.existsSync(`${file}.v1.backup`)).toBe(true)
+    const SQL = await loadSqlJs()
+    const onDisk = new SQL.Database(fs.readFileSync(file))
+    expect(onDisk.exec('PRAGMA user_version')[0]?.values[0]?.[0]).toBe(LATEST_VERSION)
+    onDisk.close()
   })
 })

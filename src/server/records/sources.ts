@@ -159,10 +159,8 @@ export function createSource(
   return getSource(ctx, id)
 }
 
-export function updateSource(
-  ctx: CoreContext,
-  input: ParsedInput<'sources.update'>
-): SourceWithContent {
+/** Returns the source without its text: a grid edit should not ship megabytes back. */
+export function updateSource(ctx: CoreContext, input: ParsedInput<'sources.update'>): Source {
   mutate(ctx, 'Edit source', (op) => {
     const values: Record<string, string | null> = {}
     for (const [field, value] of Object.entries(input.changes)) {
@@ -170,5 +168,12 @@ export function updateSource(
     }
     op.update('source', input.id, values)
   })
-  return getSource(ctx, input.id)
+  return sourceWithoutContent(ctx, input.id)
+}
+
+function sourceWithoutContent(ctx: CoreContext, id: string): Source {
+  return ctx.store.read((db) => {
+    const row = db.get<SourceRow>(`SELECT ${COLUMNS} FROM sources s WHERE s.id = ?`, [id])
+    return toSource(ctx, db, requireFound(row, 'That source'))
+  })
 }

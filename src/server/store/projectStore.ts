@@ -43,6 +43,8 @@ export class ProjectStore {
   private journalSeq: number
   private idleTimer: NodeJS.Timeout | null = null
   private closed = false
+  /** Set by changes made outside the journal (an upgrade, a bulk load): checkpoint them. */
+  private dirty = false
 
   private constructor(
     readonly path: string,
@@ -79,6 +81,7 @@ export class ProjectStore {
 
     try {
       let db: SqliteDb
+      let migrated = false
       if (exists) {
         let bytes: Uint8Array
         try {
@@ -96,7 +99,7 @@ export class ProjectStore {
           db = new SqliteDb(new SQL.Database(bytes), PRAGMAS)
           db.pluck('PRAGMA schema_version')
           ProjectStore.checkIdentity(db, name)
-          ProjectStore.migrate(db, file)
+          migrated = ProjectStore.migrate(db, file)
         } catch (error) {
           if (error instanceof AttestError) throw error
           throw new AttestError(
@@ -138,8 +141,10 @@ export class ProjectStore {
         checkpointBytes: options.checkpointBytes ?? 32 * 1024 * 1024,
         idleCheckpointMs: options.idleCheckpointMs ?? 5_000
       })
-      // A replayed or torn journal is folded into the file at once, so the file alone is whole.
-      if (seq > seqInFile || read.tornTail) store.checkpoint()
+      // An upgrade, a replayed or a torn journal is folded into the file at once, so the file
+      // alone is whole.
+      store.dirty = migrated
+      if (migrated || seq > seqInFile || read.tornTail) store.checkpoint()
       return store
     } catch (error) {
       release()
@@ -169,9 +174,9 @@ export class ProjectStore {
    * Brings the schema up to date, one migration per transaction with foreign keys off and a
    * foreign_key_check before commit. The file on disk is copied to a backup first.
    */
-  static migrate(db: SqliteDb, file: string, target = LATEST_VERSION): void {
+  static migrate(db: SqliteDb, file: string, target = LATEST_VERSION): boolean {
     const current = Number(db.pluck('PRAGMA user_version'))
-    if (current >= target) return
+    if (current >= target) return false
     if (current > 0 && fs.existsSync(file)) {
       fs.copyFileSync(file, `${file}.v${current}.backup`)
     }
@@ -194,6 +199,7 @@ export class ProjectStore {
     } finally {
       db.exec('PRAGMA foreign_keys = ON')
     }
+    return true
   }
 
   get journalBytes(): number {
@@ -258,14 +264,25 @@ export class ProjectStore {
       clearTimeout(this.idleTimer)
       this.idleTimer = null
     }
-    if (this.journal.size === 0 && this.journalSeq === Number(this.metaValue('journal_seq') ?? 0)) {
-      return
-    }
+    const seqInFile = Number(this.metaValue('journal_seq') ?? 0)
+    if (!this.dirty && this.journal.size === 0 && this.journalSeq === seqInFile) return
     this.db.run(`INSERT OR REPLACE INTO meta (key, value) VALUES ('journal_seq', ?)`, [
       String(this.journalSeq)
     ])
     writeFileAtomic(this.path, this.db.export())
     this.journal.reset()
+    this.dirty = false
+  }
+
+  /**
+   * Loads data in one plain transaction without journaling each statement (benchmarks,
+   * large generated fixtures); it reaches the disk at the next checkpoint.
+   */
+  bulkLoad<T>(body: (db: SqliteDb) => T): T {
+    this.assertOpen()
+    const result = this.db.transaction(() => body(this.db))
+    this.dirty = true
+    return result
   }
 
   close(): void {

@@ -24,15 +24,15 @@ CREATE TABLE sources (
   updated_at TEXT NOT NULL,
   deleted_at TEXT
 );
-CREATE INDEX sources_title ON sources (title COLLATE NOCASE);
-CREATE INDEX sources_url ON sources (url);
-CREATE INDEX sources_publisher ON sources (publisher COLLATE NOCASE);
-CREATE INDEX sources_author ON sources (author COLLATE NOCASE);
-CREATE INDEX sources_published_at ON sources (published_at);
-CREATE INDEX sources_language ON sources (language);
-CREATE INDEX sources_created_at ON sources (created_at);
-CREATE INDEX sources_updated_at ON sources (updated_at);
-CREATE INDEX sources_deleted_at ON sources (deleted_at);
+CREATE INDEX sources_title ON sources (title COLLATE NOCASE) WHERE deleted_at IS NULL;
+CREATE INDEX sources_url ON sources (url) WHERE deleted_at IS NULL;
+CREATE INDEX sources_publisher ON sources (publisher COLLATE NOCASE) WHERE deleted_at IS NULL;
+CREATE INDEX sources_author ON sources (author COLLATE NOCASE) WHERE deleted_at IS NULL;
+CREATE INDEX sources_published_at ON sources (published_at) WHERE deleted_at IS NULL;
+CREATE INDEX sources_language ON sources (language) WHERE deleted_at IS NULL;
+CREATE INDEX sources_created_at ON sources (created_at) WHERE deleted_at IS NULL;
+CREATE INDEX sources_updated_at ON sources (updated_at) WHERE deleted_at IS NULL;
+CREATE INDEX sources_deleted_at ON sources (deleted_at) WHERE deleted_at IS NOT NULL;
 
 CREATE TABLE claims (
   seq INTEGER PRIMARY KEY,
@@ -45,12 +45,13 @@ CREATE TABLE claims (
   updated_at TEXT NOT NULL,
   deleted_at TEXT
 );
-CREATE INDEX claims_text ON claims (text COLLATE NOCASE);
-CREATE INDEX claims_status ON claims (status);
-CREATE INDEX claims_event_date ON claims (event_date);
-CREATE INDEX claims_created_at ON claims (created_at);
-CREATE INDEX claims_updated_at ON claims (updated_at);
-CREATE INDEX claims_deleted_at ON claims (deleted_at);
+-- Grid sort indexes cover live rows only, so a sorted page never sorts the whole table.
+CREATE INDEX claims_text ON claims (text COLLATE NOCASE) WHERE deleted_at IS NULL;
+CREATE INDEX claims_status ON claims (status) WHERE deleted_at IS NULL;
+CREATE INDEX claims_event_date ON claims (event_date) WHERE deleted_at IS NULL;
+CREATE INDEX claims_created_at ON claims (created_at) WHERE deleted_at IS NULL;
+CREATE INDEX claims_updated_at ON claims (updated_at) WHERE deleted_at IS NULL;
+CREATE INDEX claims_deleted_at ON claims (deleted_at) WHERE deleted_at IS NOT NULL;
 
 -- One row per user action (an edit, a bulk edit, an undo, a redo).
 CREATE TABLE operations (

@@ -12,15 +12,15 @@ ALTER TABLE sources ADD COLUMN kind TEXT NOT NULL DEFAULT 'article'
   CHECK (kind IN ('article', 'report', 'interview', 'dataset', 'other'));
 ALTER TABLE sources ADD COLUMN reliability TEXT
   CHECK (reliability IS NULL OR reliability IN ('A', 'B', 'C', 'D', 'E', 'F'));
-CREATE INDEX sources_kind ON sources (kind);
-CREATE INDEX sources_reliability ON sources (reliability);
+CREATE INDEX sources_kind ON sources (kind) WHERE deleted_at IS NULL;
+CREATE INDEX sources_reliability ON sources (reliability) WHERE deleted_at IS NULL;
 
 ALTER TABLE claims ADD COLUMN credibility INTEGER
   CHECK (credibility IS NULL OR credibility BETWEEN 1 AND 6);
 ALTER TABLE claims ADD COLUMN confidence INTEGER
   CHECK (confidence IS NULL OR confidence BETWEEN 0 AND 100);
-CREATE INDEX claims_credibility ON claims (credibility);
-CREATE INDEX claims_confidence ON claims (confidence);
+CREATE INDEX claims_credibility ON claims (credibility) WHERE deleted_at IS NULL;
+CREATE INDEX claims_confidence ON claims (confidence) WHERE deleted_at IS NULL;
 
 CREATE TABLE tags (
   seq INTEGER PRIMARY KEY,

@@ -1,0 +1,102 @@
+import type { ReactNode } from 'react'
+
+/** Small stroke icons (16px, currentColor), drawn inline so the app needs no icon files. */
+function Icon({ children, size = 16 }: { children: ReactNode; size?: number }) {
+  return (
+    <svg
+      width={size}
+      height={size}
+      viewBox="0 0 16 16"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.5}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      {children}
+    </svg>
+  )
+}
+
+export const ClaimsIcon = () => (
+  <Icon>
+    <path d="M3 3.5h10M3 6.5h10M3 9.5h6" />
+    <path d="M11 10.5l1.25 1.25L14.5 9.5" />
+  </Icon>
+)
+
+export const SourcesIcon = () => (
+  <Icon>
+    <path d="M3.5 2.5h6l3 3v8h-9z" />
+    <path d="M9.5 2.5v3h3M5.5 8.5h5M5.5 11h3.5" />
+  </Icon>
+)
+
+export const PlusIcon = () => (
+  <Icon>
+    <path d="M8 3v10M3 8h10" />
+  </Icon>
+)
+
+export const TrashIcon = () => (
+  <Icon>
+    <path d="M2.5 4.5h11M6.5 4.5V3a.5.5 0 0 1 .5-.5h2a.5.5 0 0 1 .5.5v1.5" />
+    <path d="M4 4.5l.6 8.1a1 1 0 0 0 1 .9h4.8a1 1 0 0 0 1-.9l.6-8.1" />
+  </Icon>
+)
+
+export const SearchIcon = () => (
+  <Icon>
+    <circle cx="7" cy="7" r="4.25" />
+    <path d="M10.25 10.25L13.5 13.5" />
+  </Icon>
+)
+
+export const CloseIcon = () => (
+  <Icon size={14}>
+    <path d="M4 4l8 8M12 4l-8 8" />
+  </Icon>
+)
+
+export const SunIcon = () => (
+  <Icon size={14}>
+    <circle cx="8" cy="8" r="2.75" />
+    <path d="M8 1.5v1.5M8 13v1.5M1.5 8H3M13 8h1.5M3.4 3.4l1.05 1.05M11.55 11.55l1.05 1.05M3.4 12.6l1.05-1.05M11.55 4.45l1.05-1.05" />
+  </Icon>
+)
+
+export const MoonIcon = () => (
+  <Icon size={14}>
+    <path d="M13 9.5A5.5 5.5 0 0 1 6.5 3a5.5 5.5 0 1 0 6.5 6.5z" />
+  </Icon>
+)
+
+export const MonitorIcon = () => (
+  <Icon size={14}>
+    <rect x="2" y="2.75" width="12" height="8.5" rx="1.25" />
+    <path d="M6 13.5h4M8 11.25v2.25" />
+  </Icon>
+)
+
+export const LogoMark = () => (
+  <svg width="22" height="22" viewBox="0 0 22 22" aria-hidden="true" focusable="false">
+    <rect width="22" height="22" rx="6" fill="var(--accent)" />
+    <path
+      d="M6.5 11.5l3 3 6-7"
+      fill="none"
+      stroke="var(--accent-contrast)"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    />
+  </svg>
+)
+
+export const CalendarIcon = () => (
+  <Icon size={14}>
+    <rect x="2.5" y="3.5" width="11" height="10" rx="1.5" />
+    <path d="M2.5 6.5h11M5.5 2v3M10.5 2v3" />
+  </Icon>
+)

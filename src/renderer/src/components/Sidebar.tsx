@@ -1,0 +1,74 @@
+import type { ReactNode } from 'react'
+import type { ProjectInfo, Stats } from '../../../shared/types'
+import type { ThemePreference } from '../hooks/useTheme'
+import { ClaimsIcon, LogoMark, MonitorIcon, MoonIcon, SourcesIcon, SunIcon } from './Icons'
+
+export type ViewId = 'claims' | 'sources'
+
+type SidebarProps = {
+  project: ProjectInfo
+  stats: Stats | null
+  view: ViewId
+  onView: (view: ViewId) => void
+  theme: ThemePreference
+  onTheme: (theme: ThemePreference) => void
+}
+
+const VIEWS: { id: ViewId; label: string; icon: ReactNode; count: (stats: Stats) => number }[] = [
+  { id: 'claims', label: 'Claims', icon: <ClaimsIcon />, count: (stats) => stats.claims },
+  { id: 'sources', label: 'Sources', icon: <SourcesIcon />, count: (stats) => stats.sources }
+]
+
+const THEMES: { id: ThemePreference; label: string; icon: ReactNode }[] = [
+  { id: 'system', label: 'Match system', icon: <MonitorIcon /> },
+  { id: 'light', label: 'Light', icon: <SunIcon /> },
+  { id: 'dark', label: 'Dark', icon: <MoonIcon /> }
+]
+
+export function Sidebar({ project, stats, view, onView, theme, onTheme }: SidebarProps) {
+  return (
+    <aside className="sidebar">
+      <div className="sidebar-brand">
+        <LogoMark />
+        <span>Attest</span>
+      </div>
+      <div className="sidebar-project" title={project.path}>
+        <span className="sidebar-caption">Project</span>
+        <span className="sidebar-project-name">{project.name}</span>
+      </div>
+      <nav className="sidebar-nav" aria-label="Views">
+        {VIEWS.map((item) => (
+          <button
+            key={item.id}
+            type="button"
+            className="nav-item"
+            aria-current={view === item.id ? 'page' : undefined}
+            onClick={() => onView(item.id)}
+          >
+            {item.icon}
+            <span className="nav-label">{item.label}</span>
+            <span className="nav-count">{stats ? item.count(stats).toLocaleString() : ''}</span>
+          </button>
+        ))}
+      </nav>
+      <div className="sidebar-footer">
+        <div className="segmented" role="radiogroup" aria-label="Appearance">
+          {THEMES.map((option) => (
+            <button
+              key={option.id}
+              type="button"
+              role="radio"
+              aria-checked={theme === option.id}
+              aria-label={option.label}
+              title={option.label}
+              className="segmented-option"
+              onClick={() => onTheme(option.id)}
+            >
+              {option.icon}
+            </button>
+          ))}
+        </div>
+      </div>
+    </aside>
+  )
+}

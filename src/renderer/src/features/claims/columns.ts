@@ -1,0 +1,134 @@
+import type { ColDef } from 'ag-grid-community'
+import type { CLAIM_SORT_FIELDS, RequestInput } from '../../../../shared/contract'
+import {
+  CLAIM_STATUSES,
+  CREDIBILITY_GRADES,
+  type ClaimStatus,
+  type Credibility
+} from '../../../../shared/domain'
+import type { Claim } from '../../../../shared/types'
+import { ClampedTextCell, ConfidenceCell, DateCell, TagsCell, UpdatedCell } from '../../grid/cells'
+import { DateEditor } from '../../grid/DateEditor'
+import { OptionsEditor } from '../../grid/OptionsEditor'
+import { CredibilityCell, StatusCell, credibilityOptions, statusOptions } from './cells'
+
+type ClaimSortField = (typeof CLAIM_SORT_FIELDS)[number]
+type ClaimChanges = RequestInput<'claims.update'>['changes']
+
+/** Grid column id → the contract's sort field. Tags are not sortable. */
+export const CLAIM_SORT_BY_COLUMN: Readonly<Partial<Record<string, ClaimSortField>>> = {
+  text: 'text',
+  status: 'status',
+  credibility: 'credibility',
+  confidence: 'confidence',
+  eventDate: 'eventDate',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+}
+
+export const CLAIM_ROW_HEIGHT = 54
+
+function isStatus(value: unknown): value is ClaimStatus {
+  return CLAIM_STATUSES.some((status) => status === value)
+}
+
+function toCredibility(value: unknown): Credibility | null {
+  return CREDIBILITY_GRADES.find((grade) => grade === value) ?? null
+}
+
+/** One edited cell as a `claims.update` change; the core validates and explains. */
+export function claimChange(field: string, value: unknown): ClaimChanges | null {
+  switch (field) {
+    case 'text':
+      return { text: typeof value === 'string' ? value : '' }
+    case 'status':
+      return isStatus(value) ? { status: value } : null
+    case 'credibility':
+      return { credibility: toCredibility(value) }
+    case 'confidence':
+      return {
+        confidence: value === null || value === undefined || value === '' ? null : Number(value)
+      }
+    case 'eventDate':
+      return { eventDate: typeof value === 'string' ? value : null }
+    default:
+      return null
+  }
+}
+
+/** The claim text takes what the fixed-width columns leave. */
+export const claimColumns: ColDef<Claim>[] = [
+  {
+    colId: 'text',
+    field: 'text',
+    headerName: 'Claim',
+    flex: 3,
+    minWidth: 260,
+    editable: true,
+    cellClass: 'cell-multiline',
+    cellRenderer: ClampedTextCell,
+    cellEditor: 'agLargeTextCellEditor',
+    cellEditorPopup: true,
+    cellEditorParams: { maxLength: 20_000, rows: 8, cols: 72 }
+  },
+  {
+    colId: 'status',
+    field: 'status',
+    headerName: 'Status',
+    width: 136,
+    editable: true,
+    cellRenderer: StatusCell,
+    cellEditor: OptionsEditor,
+    cellEditorPopup: true,
+    cellEditorPopupPosition: 'under',
+    cellEditorParams: { options: statusOptions }
+  },
+  {
+    colId: 'credibility',
+    field: 'credibility',
+    headerName: 'Credibility',
+    width: 164,
+    editable: true,
+    cellRenderer: CredibilityCell,
+    cellEditor: OptionsEditor,
+    cellEditorPopup: true,
+    cellEditorPopupPosition: 'under',
+    cellEditorParams: { options: credibilityOptions }
+  },
+  {
+    colId: 'confidence',
+    field: 'confidence',
+    headerName: 'Confidence',
+    width: 108,
+    editable: true,
+    cellRenderer: ConfidenceCell,
+    cellEditor: 'agNumberCellEditor',
+    // The core explains out-of-range values; the editor would silently clear them.
+    cellEditorParams: { precision: 0, step: 5 }
+  },
+  {
+    colId: 'eventDate',
+    field: 'eventDate',
+    headerName: 'Event date',
+    width: 112,
+    editable: true,
+    cellRenderer: DateCell,
+    cellEditor: DateEditor
+  },
+  {
+    colId: 'tags',
+    field: 'tags',
+    headerName: 'Tags',
+    flex: 1,
+    minWidth: 96,
+    sortable: false,
+    cellRenderer: TagsCell
+  },
+  {
+    colId: 'updatedAt',
+    field: 'updatedAt',
+    headerName: 'Updated',
+    width: 116,
+    cellRenderer: UpdatedCell
+  }
+]

@@ -1,0 +1,161 @@
+import type { ColDef } from 'ag-grid-community'
+import type { RequestInput, SOURCE_SORT_FIELDS } from '../../../../shared/contract'
+import {
+  RELIABILITY_GRADES,
+  SOURCE_KINDS,
+  type Reliability,
+  type SourceKind
+} from '../../../../shared/domain'
+import type { Source } from '../../../../shared/types'
+import { DateCell, LinkCell, UpdatedCell } from '../../grid/cells'
+import { DateEditor } from '../../grid/DateEditor'
+import { OptionsEditor } from '../../grid/OptionsEditor'
+import { KindCell, PlainCell, ReliabilityCell, kindOptions, reliabilityOptions } from './cells'
+
+type SourceSortField = (typeof SOURCE_SORT_FIELDS)[number]
+type SourceChanges = RequestInput<'sources.update'>['changes']
+
+/** Grid column id → the contract's sort field. */
+export const SOURCE_SORT_BY_COLUMN: Readonly<Partial<Record<string, SourceSortField>>> = {
+  title: 'title',
+  publisher: 'publisher',
+  author: 'author',
+  publishedAt: 'publishedAt',
+  language: 'language',
+  kind: 'kind',
+  reliability: 'reliability',
+  url: 'url',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+}
+
+export const SOURCE_ROW_HEIGHT = 42
+
+function isKind(value: unknown): value is SourceKind {
+  return SOURCE_KINDS.some((kind) => kind === value)
+}
+
+function toReliability(value: unknown): Reliability | null {
+  return RELIABILITY_GRADES.find((grade) => grade === value) ?? null
+}
+
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null)
+
+/** One edited cell as a `sources.update` change; the core validates and explains. */
+export function sourceChange(field: string, value: unknown): SourceChanges | null {
+  switch (field) {
+    case 'title':
+      return { title: text(value) ?? '' }
+    case 'publisher':
+      return { publisher: text(value) }
+    case 'author':
+      return { author: text(value) }
+    case 'url':
+      return { url: text(value) }
+    case 'language':
+      return { language: text(value) }
+    case 'publishedAt':
+      return { publishedAt: text(value) }
+    case 'kind':
+      return isKind(value) ? { kind: value } : null
+    case 'reliability':
+      return { reliability: toReliability(value) }
+    default:
+      return null
+  }
+}
+
+const textEditor = (maxLength: number) => ({
+  editable: true,
+  cellEditor: 'agTextCellEditor',
+  cellEditorParams: { maxLength }
+})
+
+const optionsEditor = {
+  editable: true,
+  cellEditor: OptionsEditor,
+  cellEditorPopup: true,
+  cellEditorPopupPosition: 'under' as const
+}
+
+/** Title, publisher, author and URL share what the fixed-width columns leave. */
+export const sourceColumns: ColDef<Source>[] = [
+  {
+    colId: 'title',
+    field: 'title',
+    headerName: 'Title',
+    flex: 2.4,
+    minWidth: 200,
+    cellRenderer: PlainCell,
+    ...textEditor(1_000)
+  },
+  {
+    colId: 'publisher',
+    field: 'publisher',
+    headerName: 'Publisher',
+    flex: 1,
+    minWidth: 100,
+    cellRenderer: PlainCell,
+    ...textEditor(500)
+  },
+  {
+    colId: 'author',
+    field: 'author',
+    headerName: 'Author',
+    flex: 0.8,
+    minWidth: 80,
+    cellRenderer: PlainCell,
+    ...textEditor(500)
+  },
+  {
+    colId: 'publishedAt',
+    field: 'publishedAt',
+    headerName: 'Published',
+    width: 106,
+    editable: true,
+    cellRenderer: DateCell,
+    cellEditor: DateEditor
+  },
+  {
+    colId: 'language',
+    field: 'language',
+    headerName: 'Language',
+    width: 90,
+    cellRenderer: PlainCell,
+    ...textEditor(20)
+  },
+  {
+    colId: 'kind',
+    field: 'kind',
+    headerName: 'Kind',
+    width: 96,
+    cellRenderer: KindCell,
+    ...optionsEditor,
+    cellEditorParams: { options: kindOptions }
+  },
+  {
+    colId: 'reliability',
+    field: 'reliability',
+    headerName: 'Reliability',
+    width: 100,
+    cellRenderer: ReliabilityCell,
+    ...optionsEditor,
+    cellEditorParams: { options: reliabilityOptions }
+  },
+  {
+    colId: 'url',
+    field: 'url',
+    headerName: 'URL',
+    flex: 1,
+    minWidth: 100,
+    cellRenderer: LinkCell,
+    ...textEditor(2_048)
+  },
+  {
+    colId: 'updatedAt',
+    field: 'updatedAt',
+    headerName: 'Updated',
+    width: 112,
+    cellRenderer: UpdatedCell
+  }
+]
