@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { AttestError } from '../shared/result'
+import type { DocumentDraft } from '../shared/documentTypes'
 import type { Stats } from '../shared/types'
 import { call, openLocalCore, openWorkerCore, type Core } from './core'
 import { startHttpHost } from './http'
@@ -13,6 +14,8 @@ const HELP = `Attest — sourced, graded claims from articles and reports.
 Usage:
   attest new <file>                       Create an empty project file
   attest stats <file> [--json]            Count the records in a project
+  attest import <file> <documents…>       Import .txt, .md or .html documents as sources
+         [--skip-invalid] [--allow-duplicates]
   attest serve [file] [--port N]          Open a project in your browser (127.0.0.1 only)
   attest --help                           Show this help
 
@@ -101,6 +104,77 @@ async function serve(args: string[], io: Output): Promise<number> {
   return 0
 }
 
+/**
+ * Imports documents as sources. Every document is read and checked first; if any cannot be
+ * imported, nothing is (unless --skip-invalid). The same text already in the project is
+ * skipped (unless --allow-duplicates).
+ */
+async function importDocuments(args: string[], io: Output): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    { 'skip-invalid': { type: 'boolean' }, 'allow-duplicates': { type: 'boolean' } },
+    Number.MAX_SAFE_INTEGER
+  )
+  const project = requireFile(positionals, 'import')
+  const documents = positionals.slice(1).map((file) => path.resolve(file))
+  if (documents.length === 0) throw new UsageError('attest import needs one or more documents')
+  return withProject(project, async (core) => {
+    const drafts: Array<{ file: string; draft: DocumentDraft }> = []
+    const problems: string[] = []
+    for (const file of documents) {
+      let bytes: Buffer
+      try {
+        bytes = fs.readFileSync(file)
+      } catch (error) {
+        problems.push(
+          `${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : (error as Error).message}`
+        )
+        continue
+      }
+      const result = await core.invoke('documents.prepare', {
+        fileName: path.basename(file),
+        dataBase64: bytes.toString('base64')
+      })
+      if (result.ok) drafts.push({ file, draft: result.value as DocumentDraft })
+      else problems.push(result.error.message)
+    }
+    for (const problem of problems) io.err(`attest: ${problem}`)
+    if (problems.length > 0 && !values['skip-invalid']) {
+      io.err(`attest: nothing was imported (use --skip-invalid to import the other documents)`)
+      return 1
+    }
+    let imported = 0
+    const seen = new Set<string>()
+    for (const { file, draft } of drafts) {
+      const duplicate =
+        draft.duplicateOf ?? (seen.has(draft.contentHash) ? { title: 'an earlier document' } : null)
+      if (duplicate && !values['allow-duplicates']) {
+        io.out(
+          `Skipped ${path.basename(file)}: the same text is already in the project as "${duplicate.title}"`
+        )
+        continue
+      }
+      seen.add(draft.contentHash)
+      const source = await call(core, 'sources.create', {
+        title: draft.title,
+        url: draft.url,
+        publisher: draft.publisher,
+        author: draft.author,
+        publishedAt: draft.publishedAt,
+        language: draft.language,
+        content: draft.content
+      })
+      imported += 1
+      const facts = [source.publishedAt, source.language, source.publisher]
+        .filter(Boolean)
+        .join(', ')
+      io.out(`Imported ${path.basename(file)} as "${source.title}"${facts ? ` (${facts})` : ''}`)
+    }
+    io.out(`${imported} of ${documents.length} documents imported`)
+    return problems.length > 0 ? 1 : 0
+  })
+}
+
 /** Runs one CLI command; returns the process exit code. */
 export async function runCli(argv: string[], io: Output): Promise<number> {
   const [command, ...rest] = argv
@@ -128,6 +202,8 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
         io.out(values.json ? JSON.stringify(stats) : formatStats(stats))
         return 0
       }
+      case 'import':
+        return await importDocuments(rest, io)
       case 'serve':
         return await serve(rest, io)
       default:

@@ -53,6 +53,6 @@ export async function runRequest(
 function describeConstraint(message: string): string {
   if (/UNIQUE/i.test(message)) return 'That would create a duplicate of an existing record.'
   if (/FOREIGN KEY/i.test(message)) return 'That refers to a record that does not exist.'
-  if (/CHECK/i.test(message)) return 'That value is not allowed here.'
+  if (/CHECK/i.test(message)) return `That value is not allowed here (${message}).`
   return message
 }

@@ -34,6 +34,8 @@ function stats(ctx: CoreContext): Stats {
       sourceTags: count(`SELECT count(*) FROM source_tags`),
       notes: count(`SELECT count(*) FROM notes`),
       relations: count(`SELECT count(*) FROM relations`),
+      citations: count(`SELECT count(*) FROM citations`),
+      orphanedCitations: count(`SELECT count(*) FROM citations WHERE anchor_status = 'orphaned'`),
       trashedClaims: count(`SELECT count(*) FROM claims WHERE deleted_at IS NOT NULL`),
       trashedSources: count(`SELECT count(*) FROM sources WHERE deleted_at IS NOT NULL`),
       historyOperations: count(`SELECT count(*) FROM operations`)

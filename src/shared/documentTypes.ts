@@ -1,2 +1,62 @@
+import type { Claim } from './types'
+
 /** Output types of the document requests (contractDocuments.ts). */
-export type DocumentOutputs = Record<never, never>
+
+export type ClutterRange = {
+  start: number
+  end: number
+  reason: 'image' | 'caption' | 'counter' | 'no-data' | 'related' | 'banner'
+}
+
+export type DocumentDraft = {
+  title: string
+  url: string | null
+  publisher: string | null
+  author: string | null
+  publishedAt: string | null
+  language: string | null
+  content: string
+  contentHash: string
+  clutter: ClutterRange[]
+  fileName: string
+  format: 'text' | 'markdown' | 'html'
+  /** A source already in the project with the same text, if any. */
+  duplicateOf: { id: string; title: string; trashed: boolean } | null
+}
+
+export type Citation = {
+  id: string
+  claimId: string
+  sourceId: string
+  quote: string
+  prefix: string
+  suffix: string
+  start: number
+  end: number
+  stance: 'supports' | 'contradicts' | 'mentions'
+  locator: string | null
+  note: string | null
+  anchorStatus: 'exact' | 'moved' | 'fuzzy' | 'orphaned'
+  createdAt: string
+  updatedAt: string
+  claimText: string
+  claimStatus: string
+  sourceTitle: string
+  sourceReliability: string | null
+  /** Admiralty rating: source reliability + claim credibility, e.g. "B2". */
+  grade: string | null
+}
+
+export type TextMatch = { start: number; end: number }
+
+export type DocumentOutputs = {
+  'documents.prepare': DocumentDraft
+  'sources.clutter': ClutterRange[]
+  'sources.findText': TextMatch[]
+  'citations.list': Citation[]
+  'citations.create': Citation
+  'claims.createFromSelection': { claim: Claim; citation: Citation }
+  'citations.update': Citation
+  'citations.reanchor': Citation
+  'citations.delete': { deleted: number }
+}

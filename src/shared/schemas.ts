@@ -90,6 +90,7 @@ export const page = {
 
 export const CLAIM_SORT_FIELDS = [
   'text',
+  'citationCount',
   'status',
   'eventDate',
   'credibility',
@@ -100,6 +101,7 @@ export const CLAIM_SORT_FIELDS = [
 ] as const
 export const SOURCE_SORT_FIELDS = [
   'title',
+  'claimCount',
   'url',
   'publisher',
   'author',

@@ -64,6 +64,43 @@ describe('attest CLI', () => {
     expect(badPort.code).toBe(2)
   })
 
+  it('imports documents, skips duplicates, and imports nothing when one document is bad', () => {
+    const dir = tempDir()
+    const file = path.join(dir, 'import.attest')
+    attest(['new', file], dir)
+    const article = path.join(dir, 'visit.md')
+    fs.writeFileSync(
+      article,
+      '# Prime minister visits Quảng Ninh\n\n27.11.2025\n\nThe forum gathered 16 Japanese municipalities.\n\nKilde: https://example.no/forum\n'
+    )
+    const japanese = path.join(dir, 'jp.txt')
+    fs.writeFileSync(
+      japanese,
+      '日本とベトナムの関係\n\n2025年9月21日\n\n両国の貿易は500億ドルに達した。\n'
+    )
+    const binary = path.join(dir, 'image.txt')
+    fs.writeFileSync(
+      binary,
+      Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1])
+    )
+
+    const refused = attest(['import', file, article, binary], dir)
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toMatch(/image\.txt/)
+    expect(refused.stderr).toMatch(/nothing was imported/)
+    expect(JSON.parse(attest(['stats', file, '--json'], dir).stdout)).toMatchObject({ sources: 0 })
+
+    const imported = attest(['import', file, article, japanese], dir)
+    expect(imported.code).toBe(0)
+    expect(imported.stdout).toContain(
+      'Imported visit.md as "Prime minister visits Quảng Ninh" (2025-11-27'
+    )
+    expect(imported.stdout).toContain('2 of 2 documents imported')
+    const again = attest(['import', file, article], dir)
+    expect(again.stdout).toMatch(/Skipped visit\.md: the same text is already in the project/)
+    expect(JSON.parse(attest(['stats', file, '--json'], dir).stdout)).toMatchObject({ sources: 2 })
+  })
+
   it('shows help', () => {
     const help = attest(['--help'], tempDir())
     expect(help.code).toBe(0)

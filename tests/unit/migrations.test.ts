@@ -90,3 +90,27 @@ describe('migrations', () => {
     onDisk.close()
   })
 })
+
+describe('migration 2 → 3', () => {
+  it('adds citations and hashes the text of existing sources so duplicates are found', async () => {
+    const content = 'Bilateral trade reached 50 bn USD for the first time.'
+    const file = await projectAtVersion(2, (db) => {
+      db.run(
+        `INSERT INTO sources (id, title, content, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
+        ['33333333-3333-4333-8333-333333333333', 'Trade report', content, T, T]
+      )
+    })
+    const core = await openLocalCore({ projectPath: file, deviceId: 'test', idleCheckpointMs: 0 })
+    const draft = await call(core, 'documents.prepare', { fileName: 'again.txt', text: content })
+    expect(draft.duplicateOf).toMatchObject({ title: 'Trade report', trashed: false })
+    const { claim, citation } = await call(core, 'claims.createFromSelection', {
+      sourceId: '33333333-3333-4333-8333-333333333333',
+      start: 0,
+      end: 14
+    })
+    expect(citation.quote).toBe('Bilateral trad')
+    expect((await call(core, 'claims.get', { id: claim.id })).citationCount).toBe(1)
+    await core.close()
+    expect(fs.existsSync(`${file}.v2.backup`)).toBe(true)
+  })
+})

@@ -3,7 +3,7 @@
  * names, so a field is only writable through here if it is listed.
  */
 
-export type EntityKind = 'claim' | 'source' | 'tag' | 'note' | 'relation'
+export type EntityKind = 'claim' | 'source' | 'tag' | 'note' | 'relation' | 'citation'
 export type LinkKind = 'claimTag' | 'sourceTag'
 export type RecordKind = EntityKind | LinkKind
 
@@ -40,6 +40,7 @@ export const ENTITIES: Record<EntityKind, EntityDefinition> = {
       kind: 'kind',
       reliability: 'reliability',
       content: 'content',
+      contentHash: 'content_hash',
       deletedAt: 'deleted_at'
     },
     timestamps: 'both'
@@ -58,6 +59,24 @@ export const ENTITIES: Record<EntityKind, EntityDefinition> = {
     table: 'relations',
     columns: { fromClaimId: 'from_claim_id', toClaimId: 'to_claim_id', kind: 'kind', note: 'note' },
     timestamps: 'created'
+  },
+  citation: {
+    table: 'citations',
+    columns: {
+      claimId: 'claim_id',
+      sourceId: 'source_id',
+      quote: 'quote',
+      prefix: 'prefix',
+      suffix: 'suffix',
+      start: 'start_offset',
+      end: 'end_offset',
+      stance: 'stance',
+      locator: 'locator',
+      note: 'note',
+      sourceHash: 'source_hash',
+      anchorStatus: 'anchor_status'
+    },
+    timestamps: 'both'
   }
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { reanchorSource } from '../documents/citations'
 import { contentHashOf } from '../import'
 import type { ParsedInput } from '../../shared/contract'
 import type { Reliability, SourceKind } from '../../shared/domain'
@@ -10,6 +11,7 @@ import { Where, ftsQuery, inListWithNull, likePattern } from './query'
 
 const SORT_COLUMNS: Record<string, string> = {
   title: 's.title COLLATE NOCASE',
+  claimCount: 'claimCount',
   url: 's.url',
   publisher: 's.publisher COLLATE NOCASE',
   author: 's.author COLLATE NOCASE',
@@ -36,12 +38,15 @@ type SourceRow = {
   updatedAt: string
   deletedAt: string | null
   contentLength: number
+  claimCount: number
   tagIds: string | null
 }
 
 const COLUMNS = `s.id, s.title, s.url, s.publisher, s.author, s.published_at AS publishedAt,
   s.language, s.kind, s.reliability, s.created_at AS createdAt, s.updated_at AS updatedAt,
   s.deleted_at AS deletedAt, length(s.content) AS contentLength,
+  (SELECT count(DISTINCT ci.claim_id) FROM citations ci JOIN claims c ON c.id = ci.claim_id
+   WHERE ci.source_id = s.id AND c.deleted_at IS NULL) AS claimCount,
   (SELECT group_concat(t.id) FROM source_tags st JOIN tags t ON t.seq = st.tag_seq
    WHERE st.source_seq = s.seq) AS tagIds`
 
@@ -99,7 +104,7 @@ function toSource(ctx: CoreContext, db: SqliteDb, row: SourceRow): Source {
     if (tag) tags.push({ id: tag.id, name: tag.name, path: tag.path, colour: tag.colour })
   }
   const { tagIds: _tagIds, ...rest } = row
-  return { ...rest, tags, claimCount: 0 }
+  return { ...rest, tags }
 }
 
 export function listSources(
@@ -153,7 +158,8 @@ export function createSource(
       language: input.language ?? null,
       kind: input.kind ?? 'article',
       reliability: input.reliability ?? null,
-      content: input.content ?? ''
+      content: input.content ?? '',
+      contentHash: contentHashOf(input.content ?? '')
     })
   })
   return getSource(ctx, id)
@@ -166,7 +172,11 @@ export function updateSource(ctx: CoreContext, input: ParsedInput<'sources.updat
     for (const [field, value] of Object.entries(input.changes)) {
       if (value !== undefined) values[field] = value
     }
-    op.update('source', input.id, values)
+    const content = input.changes.content
+    if (content !== undefined) values.contentHash = contentHashOf(content)
+    const changed = op.update('source', input.id, values)
+    // Citations follow the text they quote when it is corrected.
+    if (content !== undefined && changed > 0) reanchorSource(op, ctx.store.db, input.id, content)
   })
   return sourceWithoutContent(ctx, input.id)
 }

@@ -32,7 +32,7 @@ function trashedOnly(db: SqliteDb, kind: Kind, ids: string[]): string[] {
     .map((row) => row.id)
 }
 
-/** Removes what hangs off a record (tags, notes, relations), each recorded for undo. */
+/** Removes what hangs off a record (tags, notes, citations, relations), each recorded for undo. */
 function detach(op: Operation, db: SqliteDb, kind: Kind, ids: string[]): void {
   const json = JSON.stringify(ids)
   const linkKind = kind === 'claim' ? 'claimTag' : 'sourceTag'
@@ -49,6 +49,13 @@ function detach(op: Operation, db: SqliteDb, kind: Kind, ids: string[]): void {
     [json]
   )) {
     op.remove('note', note.id)
+  }
+  const citationColumn = kind === 'claim' ? 'claim_id' : 'source_id'
+  for (const citation of db.all<{ id: string }>(
+    `SELECT id FROM citations WHERE ${citationColumn} IN (SELECT value FROM json_each(?))`,
+    [json]
+  )) {
+    op.remove('citation', citation.id)
   }
   if (kind === 'claim') {
     for (const relation of db.all<{ id: string }>(

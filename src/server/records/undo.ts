@@ -110,6 +110,7 @@ export function recordHistory(ctx: CoreContext, recordId: string, limit: number)
          WHERE c.record_id = ?1 OR c.record_id >= ?1 || '/' AND c.record_id < ?1 || '0'
            OR c.record_id IN (SELECT id FROM notes WHERE target_id = ?1)
            OR c.record_id IN (SELECT id FROM relations WHERE from_claim_id = ?1 OR to_claim_id = ?1)
+           OR c.record_id IN (SELECT id FROM citations WHERE claim_id = ?1 OR source_id = ?1)
          ORDER BY c.seq DESC LIMIT ?2`,
         [recordId, limit]
       )

@@ -186,6 +186,7 @@ export class ProjectStore {
         if (migration.version <= current || migration.version > target) continue
         db.transaction(() => {
           db.exec(migration.sql)
+          migration.backfill?.(db)
           const problems = db.all('PRAGMA foreign_key_check')
           if (problems.length > 0) {
             throw new AttestError(

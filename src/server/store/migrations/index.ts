@@ -1,8 +1,9 @@
 import { migration001 } from './001_core'
 import { migration002 } from './002_records'
+import { migration003 } from './003_citations'
 import type { Migration } from './types'
 
 /** Every schema version, in order. Append only: a released migration never changes. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002]
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003]
 export const LATEST_VERSION = MIGRATIONS.length
 export type { Migration }

@@ -1,0 +1,76 @@
+import type { ParsedInput } from '../../shared/contract'
+import type { ClutterRange, DocumentDraft, TextMatch } from '../../shared/documentTypes'
+import { AttestError } from '../../shared/result'
+import { findClutter, prepareImport, prepareImportFromText } from '../import'
+import { requireFound, type CoreContext } from '../records/context'
+
+/** Reads a file or pasted text into a draft for the analyst to confirm. Stores nothing. */
+export function prepareDocument(
+  ctx: CoreContext,
+  input: ParsedInput<'documents.prepare'>
+): DocumentDraft {
+  const result =
+    input.dataBase64 !== undefined
+      ? prepareImport(Buffer.from(input.dataBase64, 'base64'), input.fileName)
+      : prepareImportFromText(input.text ?? '', input.fileName)
+  if (!result.ok) throw new AttestError('invalid_input', result.message)
+  const duplicate = ctx.store.read((db) =>
+    db.get<{ id: string; title: string; deletedAt: string | null }>(
+      `SELECT id, title, deleted_at AS deletedAt FROM sources WHERE content_hash = ?
+       ORDER BY deleted_at IS NOT NULL, created_at LIMIT 1`,
+      [result.draft.contentHash]
+    )
+  )
+  return {
+    ...result.draft,
+    duplicateOf: duplicate
+      ? { id: duplicate.id, title: duplicate.title, trashed: duplicate.deletedAt !== null }
+      : null
+  }
+}
+
+function contentOf(ctx: CoreContext, id: string): string {
+  return requireFound(
+    ctx.store.read((db) => db.pluck<string>(`SELECT content FROM sources WHERE id = ?`, [id])),
+    'That source'
+  )
+}
+
+/** The parts of a source's text that the reading view sets aside (images, captions, …). */
+export function sourceClutter(ctx: CoreContext, id: string): ClutterRange[] {
+  return findClutter(contentOf(ctx, id))
+}
+
+/** Case- and diacritic-insensitive occurrences of `text` in a source. */
+export function findInSource(
+  ctx: CoreContext,
+  id: string,
+  text: string,
+  limit: number
+): TextMatch[] {
+  const content = contentOf(ctx, id)
+  const fold = (value: string): { folded: string; map: number[] } => {
+    let folded = ''
+    const map: number[] = []
+    for (let i = 0; i < value.length; i++) {
+      const base = (value[i] as string).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+      for (let j = 0; j < base.length; j++) {
+        folded += base[j]
+        map.push(i)
+      }
+    }
+    map.push(value.length)
+    return { folded, map }
+  }
+  const haystack = fold(content)
+  const needle = fold(text).folded
+  const matches: TextMatch[] = []
+  if (!needle) return matches
+  for (let at = haystack.folded.indexOf(needle); at >= 0 && matches.length < limit;) {
+    const start = haystack.map[at] as number
+    const lastChar = haystack.map[at + needle.length - 1] as number
+    matches.push({ start, end: lastChar + 1 })
+    at = haystack.folded.indexOf(needle, at + needle.length)
+  }
+  return matches
+}
