@@ -1,10 +1,23 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import { IPC_CHANNEL, type AttestBridge } from '../shared/bridge'
+import {
+  COMMAND_CHANNEL,
+  IPC_CHANNEL,
+  MENU_COMMANDS,
+  type AttestBridge,
+  type MenuCommand
+} from '../shared/bridge'
 import type { Result } from '../shared/result'
 
 const bridge: AttestBridge = {
   invoke: (name, input) => ipcRenderer.invoke(IPC_CHANNEL, name, input) as Promise<Result<unknown>>,
-  platform: 'electron'
+  platform: 'electron',
+  onCommand: (listener) => {
+    const handler = (_event: Electron.IpcRendererEvent, command: unknown): void => {
+      if (MENU_COMMANDS.includes(command as MenuCommand)) listener(command as MenuCommand)
+    }
+    ipcRenderer.on(COMMAND_CHANNEL, handler)
+    return () => ipcRenderer.off(COMMAND_CHANNEL, handler)
+  }
 }
 
 contextBridge.exposeInMainWorld('attest', bridge)

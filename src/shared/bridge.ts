@@ -5,6 +5,12 @@ export type AttestBridge = {
   invoke(name: string, input: unknown): Promise<Result<unknown>>
   /** Native-only actions (file dialogs, printing) the page may ask the shell for. */
   platform: 'electron'
+  /** Menu commands the page carries out (undo/redo decide between text and project). */
+  onCommand(listener: (command: MenuCommand) => void): () => void
 }
 
+export const MENU_COMMANDS = ['undo', 'redo', 'new-claim', 'new-source', 'import', 'find'] as const
+export type MenuCommand = (typeof MENU_COMMANDS)[number]
+
 export const IPC_CHANNEL = 'attest:invoke'
+export const COMMAND_CHANNEL = 'attest:command'
