@@ -146,14 +146,15 @@ export class Operation {
     const link = LINKS[kind]
     const ids = JSON.stringify(ownerIds)
     const exists = `EXISTS (SELECT 1 FROM ${link.table} l WHERE l.${link.ownerColumn} = o.seq AND l.tag_seq = t.seq)`
-    const candidates = `FROM ${link.ownerTable} o, tags t
-      WHERE t.id = ? AND o.id IN (SELECT value FROM json_each(?)) AND ${linked ? 'NOT' : ''} ${exists}`
+    // Driven from the id list (CROSS JOIN fixes the order), so 10k ids are 10k index lookups.
+    const candidates = `FROM tags t CROSS JOIN json_each(?2) j CROSS JOIN ${link.ownerTable} o
+      WHERE t.id = ?1 AND o.id = j.value AND ${linked ? 'NOT' : ''} ${exists}`
     const snapshotSql = `json_object('ownerId', o.id, 'tagId', t.id)`
     const count = this.db.run(
       `INSERT INTO changes (operation_seq, record_kind, record_id, field, old_value, new_value, at, device_id)
-       SELECT ?, ?, o.id || '/' || t.id, '*', ${linked ? 'NULL' : snapshotSql}, ${linked ? snapshotSql : 'NULL'}, ?, ?
+       SELECT ?3, ?4, o.id || '/' || t.id, '*', ${linked ? 'NULL' : snapshotSql}, ${linked ? snapshotSql : 'NULL'}, ?5, ?6
        ${candidates}`,
-      [this.seq, kind, this.at, this.deviceId, tagId, ids]
+      [tagId, ids, this.seq, kind, this.at, this.deviceId]
     )
     if (count === 0) return 0
     this.changeCount += count
