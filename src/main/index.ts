@@ -9,10 +9,12 @@ import {
   type WebContents
 } from 'electron'
 import { IPC_CHANNEL } from '../shared/bridge'
+import { isShellRequest } from '../shared/contractExports'
 import { fail } from '../shared/result'
 import { openWorkerCore, type Core } from '../server/core'
 import { CONTENT_SECURITY_POLICY } from '../server/http'
 import { defaultProjectPath, readSettings, rememberProject, userDataDir } from '../server/userData'
+import { handleShellRequest } from './exportShell'
 import { buildMenu } from './menu'
 
 let core: Core | null = null
@@ -109,6 +111,8 @@ async function start(): Promise<void> {
       return fail('forbidden', 'This window may not use the project.')
     }
     if (typeof name !== 'string' || !core) return fail('invalid_input', 'Malformed request.')
+    // Save dialogs and printing are the shell's; the page names what, the user picks where.
+    if (isShellRequest(name)) return handleShellRequest(core, mainWindow, name, input)
     return core.invoke(name, input)
   })
 

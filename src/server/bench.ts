@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
 import { call, openLocalCore, openWorkerCore, type Core } from './core'
+import { benchBriefing, benchCsvExport } from './export/bench'
 import { ProjectStore } from './store/projectStore'
 
 /**
@@ -160,9 +161,11 @@ async function main(): Promise<void> {
   })
   try {
     await measureCore(core, file)
+    await benchCsvExport(core, file, rows)
   } finally {
     await core.close()
   }
+  await benchBriefing(dir, rows)
 
   const store = await ProjectStore.open(file, { idleCheckpointMs: 0 })
   store.write((db) => db.run(`UPDATE claims SET confidence = 1 WHERE seq = 1`))

@@ -5,6 +5,7 @@ import { AttestError } from '../shared/result'
 import type { DocumentDraft } from '../shared/documentTypes'
 import type { Stats } from '../shared/types'
 import { call, openLocalCore, openWorkerCore, type Core } from './core'
+import { runExportCommand } from './export/cli'
 import { startHttpHost } from './http'
 import { ProjectStore } from './store/projectStore'
 import { defaultProjectPath, readSettings, rememberProject } from './userData'
@@ -16,6 +17,11 @@ Usage:
   attest stats <file> [--json]            Count the records in a project
   attest import <file> <documents…>       Import .txt, .md or .html documents as sources
          [--skip-invalid] [--allow-duplicates]
+  attest export <file> --out <file>       Export claims, sources, citations or tags as CSV,
+         [--what claims|sources|citations|tags]   or claims as a PDF briefing (--format pdf)
+         [--tag T] [--status S] [--query Q] [--delimiter ,|;|tab] [--no-bom]
+         [--format csv|pdf] [--title T] [--author A] [--classification C]
+         [--group-by tag|status|source|none]
   attest serve [file] [--port N]          Open a project in your browser (127.0.0.1 only)
   attest --help                           Show this help
 
@@ -204,6 +210,8 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
       }
       case 'import':
         return await importDocuments(rest, io)
+      case 'export':
+        return await runExportCommand(rest, io)
       case 'serve':
         return await serve(rest, io)
       default:

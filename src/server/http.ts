@@ -5,6 +5,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import { fail, type Result } from '../shared/result'
 import type { Core } from './core'
+import { createExportRoutes } from './export/httpRoutes'
 
 /** The renderer's policy: no remote anything, no inline script, no eval. */
 export const CONTENT_SECURITY_POLICY = [
@@ -95,6 +96,11 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   const rendererDir = path.resolve(options.rendererDir)
   let port = 0
 
+  // File routes (CSV download, briefing PDF); the printer loads only when first used.
+  const exportRoutes = createExportRoutes(options.core, () =>
+    import('./export/pdf').then((pdf) => pdf.createPlaywrightPrinter())
+  )
+
   const allowedHosts = (): Set<string> => new Set([`127.0.0.1:${port}`, `localhost:${port}`])
   const allowedOrigins = (): Set<string> =>
     new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`])
@@ -121,7 +127,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     }
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`)
     if (url.pathname.startsWith('/api/')) {
-      await handleApi(request, response, decodeURIComponent(url.pathname.slice(5)))
+      await handleApi(request, response, decodeURIComponent(url.pathname.slice(5)), url)
       return
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -134,7 +140,8 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   async function handleApi(
     request: http.IncomingMessage,
     response: http.ServerResponse,
-    name: string
+    name: string,
+    url: URL
   ) {
     const auth = request.headers.authorization ?? ''
     const given = auth.startsWith('Bearer ') ? auth.slice(7) : ''
@@ -142,6 +149,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       sendJson(response, 401, fail('unauthorized', 'A valid access token is required.'))
       return
     }
+    if (await exportRoutes.handle(name, request, response, url)) return
     if (request.method !== 'POST') {
       sendJson(response, 405, fail('invalid_input', 'API requests are POSTed as JSON.'))
       return
@@ -205,6 +213,6 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       new Promise<void>((resolve) => {
         server.close(() => resolve())
         server.closeAllConnections()
-      })
+      }).then(() => exportRoutes.close())
   }
 }

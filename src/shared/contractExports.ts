@@ -1,2 +1,145 @@
+import { z } from 'zod'
+import {
+  CLAIM_SORT_FIELDS,
+  SOURCE_SORT_FIELDS,
+  claimFilter,
+  direction,
+  id,
+  ids,
+  requiredText,
+  sourceFilter,
+  trimmed
+} from './schemas'
+
 /** Requests for CSV exports and PDF briefings. */
-export const exportRequests = {} as const
+
+export const EXPORT_KINDS = ['claims', 'sources', 'citations', 'tags'] as const
+export type ExportKind = (typeof EXPORT_KINDS)[number]
+
+export const CSV_DELIMITERS = [',', ';', '\t'] as const
+export type CsvDelimiter = (typeof CSV_DELIMITERS)[number]
+
+export const BRIEFING_GROUPINGS = ['tag', 'status', 'source', 'none'] as const
+export type BriefingGrouping = (typeof BRIEFING_GROUPINGS)[number]
+
+/** A briefing is read by people: past this many claims it is a data dump, better sent as CSV. */
+export const MAX_BRIEFING_CLAIMS = 2_000
+
+const claimSort = z
+  .array(z.object({ field: z.enum(CLAIM_SORT_FIELDS), direction }))
+  .max(5)
+  .optional()
+const sourceSort = z
+  .array(z.object({ field: z.enum(SOURCE_SORT_FIELDS), direction }))
+  .max(5)
+  .optional()
+
+/**
+ * Which records: everything, chosen ids (of the kind exported), or what a grid shows — its
+ * filter and search, in its sort order. Selected rows of a grid are its view with `filter.ids`.
+ * A view of the other grid narrows by citation (sources cited for those claims, and so on).
+ * Trashed records are never exported, whatever the filter says.
+ */
+export const exportScope = z.discriminatedUnion(
+  'type',
+  [
+    z.object({ type: z.literal('all') }).strict(),
+    z.object({ type: z.literal('ids'), ids }).strict(),
+    z
+      .object({ type: z.literal('claims'), filter: claimFilter.optional(), sort: claimSort })
+      .strict(),
+    z
+      .object({ type: z.literal('sources'), filter: sourceFilter.optional(), sort: sourceSort })
+      .strict(),
+    z.object({ type: z.literal('tag'), tagId: id }).strict()
+  ],
+  { error: 'The scope is all, ids, claims, sources or tag' }
+)
+export type ExportScope = z.output<typeof exportScope>
+
+export const exportKind = z.enum(EXPORT_KINDS, {
+  error: `Export one of: ${EXPORT_KINDS.join(', ')}`
+})
+
+const jobId = z.string().regex(/^[a-f0-9]{32}$/, { error: 'That is not an export job' })
+
+export const briefingInclude = z
+  .object({
+    statusAndCredibility: z.boolean().default(true),
+    citations: z.boolean().default(true),
+    notes: z.boolean().default(true),
+    relations: z.boolean().default(true),
+    sourceReliability: z.boolean().default(true)
+  })
+  .strict()
+
+/** What the analyst chooses for a briefing; the same fields in the app, the CLI and HTTP. */
+export const briefingOptions = z
+  .object({
+    title: requiredText('The title', 300),
+    author: trimmed('The author or unit', 300).default(''),
+    classification: trimmed('The classification', 120).default(''),
+    scope: exportScope.default({ type: 'all' }),
+    groupBy: z
+      .enum(BRIEFING_GROUPINGS, { error: 'Group by tag, status, source or none' })
+      .default('tag'),
+    include: briefingInclude.default({
+      statusAndCredibility: true,
+      citations: true,
+      notes: true,
+      relations: true,
+      sourceReliability: true
+    })
+  })
+  .strict()
+export type BriefingOptionsInput = z.input<typeof briefingOptions>
+
+export const exportRequests = {
+  /**
+   * Starts writing a CSV file in the background and answers at once; poll `export.status`.
+   * The finished file waits in a private temp folder until a front door delivers it.
+   */
+  'export.start': {
+    input: z
+      .object({
+        what: exportKind,
+        scope: exportScope.default({ type: 'all' }),
+        delimiter: z
+          .enum(CSV_DELIMITERS, { error: 'The delimiter is a comma, a semicolon or a tab' })
+          .default(','),
+        bom: z.boolean().default(true)
+      })
+      .strict()
+  },
+  'export.status': { input: z.object({ jobId }).strict() },
+  'export.cancel': { input: z.object({ jobId }).strict() },
+  /** Where a finished export waits, for the front door that delivers it (save, download). */
+  'export.file': { input: z.object({ jobId }).strict() },
+  /** Forgets a job and removes its file (cancelling it first if it still runs). */
+  'export.release': { input: z.object({ jobId }).strict() },
+
+  /**
+   * The briefing as one self-contained HTML document. `fonts`: file: URLs for printing from a
+   * temp file, embedded data: URLs for a sandboxed preview or a printer that cannot reach the
+   * font files, or none.
+   */
+  'briefing.html': {
+    input: briefingOptions.extend({
+      fonts: z.enum(['file', 'inline', 'none']).default('file')
+    })
+  }
+} as const
+
+/**
+ * Native actions of the desktop shell, answered by Electron's main process (never by the core):
+ * the page names a finished job or a briefing, the shell asks the user where to save it.
+ */
+export const shellRequests = {
+  'shell.saveExport': { input: z.object({ jobId }).strict() },
+  'shell.saveBriefingPdf': { input: briefingOptions }
+} as const
+export type ShellRequestName = keyof typeof shellRequests
+
+export function isShellRequest(name: string): name is ShellRequestName {
+  return Object.prototype.hasOwnProperty.call(shellRequests, name)
+}

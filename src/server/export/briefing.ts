@@ -324,16 +324,20 @@ function renderCover(ctx: Context, summary: Summary): string {
   ]
     .filter((part): part is string => part !== null)
     .join(' · ')
-  const classification = escapeHtml(options.classification)
+  // No classification given: no marking bars (an empty bar reads as a missing marking).
+  const classification =
+    options.classification.trim() === ''
+      ? ''
+      : `<div class="classification">${escapeHtml(options.classification)}</div>`
   const graded = ctx.include.statusAndCredibility || ctx.include.sourceReliability
   return `
 <section class="cover">
-  <div class="classification">${classification}</div>
+  ${classification || '<div></div>'}
   <div class="cover-main">
     <div class="cover-kicker">Analytical briefing</div>
     <h1 class="cover-title">${escapeHtml(options.title)}</h1>
     <dl class="cover-meta">
-      <div><dt>Prepared by</dt><dd>${escapeHtml(options.author)}</dd></div>
+      ${options.author.trim() ? `<div><dt>Prepared by</dt><dd>${escapeHtml(options.author)}</dd></div>` : ''}
       <div><dt>Date</dt><dd>${escapeHtml(formatTimestamp(options.generatedAt))}</dd></div>
       <div><dt>Scope</dt><dd>${escapeHtml(options.scopeLabel)}</dd></div>
       <div><dt>Contents</dt><dd>${escapeHtml(contents)}</dd></div>
@@ -341,7 +345,7 @@ function renderCover(ctx: Context, summary: Summary): string {
   </div>
   <div class="cover-foot">
     ${graded ? '<p>Claims and sources are graded with the Admiralty system (source reliability A–F, information credibility 1–6); the grading key is at the end of this document.</p>' : ''}
-    <div class="classification">${classification}</div>
+    ${classification}
   </div>
 </section>`
 }
@@ -741,6 +745,13 @@ function renderSources(ctx: Context, summary: Summary): string {
 
 const STYLES = `
 @page { size: A4; }
+/* On screen (the app's preview) the document sits on an A4-wide sheet; print is unaffected. */
+@media screen {
+  html { background: #e9ecef; }
+  body { max-width: 210mm; margin: 0 auto; padding: 19mm 18mm; background: #ffffff; }
+  .cover { height: auto; min-height: 230mm; margin-bottom: 12mm; }
+  .summary, .claims { margin-bottom: 12mm; }
+}
 * { box-sizing: border-box; }
 html {
   font-family: ${FONT_FAMILY_STACK};

@@ -5,16 +5,11 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { chromium } from 'playwright-core'
 import type { Browser, BrowserContext } from 'playwright-core'
-import { escapeHtml } from './briefing'
+import { PDF_MARGIN_MM, headerFooterTemplates, type PdfPrinter } from './printing'
 import { writeFileAtomic } from '../store/files'
 
-export type PdfHeaderFooter = { headerLeft: string; headerRight: string; footerLeft: string }
-
-export interface PdfPrinter {
-  /** Prints a self-contained HTML document to an A4 PDF with running header and footer. */
-  printHtml(html: string, options: PdfHeaderFooter): Promise<Uint8Array>
-  close(): Promise<void>
-}
+export { countPdfPages, headerFooterTemplates } from './printing'
+export type { PdfHeaderFooter, PdfPrinter } from './printing'
 
 export type PlaywrightPrinterOptions = { executablePath?: string }
 
@@ -75,27 +70,11 @@ export function findChromium(
   return defaultChromiumPaths(env).find((path) => exists(path)) ?? null
 }
 
-const MARGIN = { top: '19mm', bottom: '17mm', left: '18mm', right: '18mm' }
-
-function headerFooterTemplates(options: PdfHeaderFooter): {
-  headerTemplate: string
-  footerTemplate: string
-} {
-  // The templates render in their own document: no page fonts, explicit sizes required.
-  const base =
-    "font-family:'Noto Sans','Noto Sans CJK JP','Segoe UI',Arial,sans-serif;font-size:7.5pt;" +
-    'color:#5b6675;width:100%;margin:0 18mm;display:flex;justify-content:space-between;' +
-    'align-items:baseline;gap:6mm;-webkit-print-color-adjust:exact;'
-  const cell = 'white-space:nowrap;overflow:hidden;text-overflow:ellipsis;'
-  const headerTemplate =
-    `<div style="${base}padding-top:7mm;">` +
-    `<span style="${cell}font-weight:700;letter-spacing:0.05em;text-transform:uppercase;color:#8c1d18;">${escapeHtml(options.headerLeft)}</span>` +
-    `<span style="${cell}max-width:60%;">${escapeHtml(options.headerRight)}</span></div>`
-  const footerTemplate =
-    `<div style="${base}padding-bottom:6mm;">` +
-    `<span style="${cell}font-weight:700;letter-spacing:0.05em;text-transform:uppercase;color:#8c1d18;">${escapeHtml(options.footerLeft)}</span>` +
-    `<span style="white-space:nowrap;">Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`
-  return { headerTemplate, footerTemplate }
+const MARGIN = {
+  top: `${PDF_MARGIN_MM.top}mm`,
+  bottom: `${PDF_MARGIN_MM.bottom}mm`,
+  left: `${PDF_MARGIN_MM.left}mm`,
+  right: `${PDF_MARGIN_MM.right}mm`
 }
 
 /** Every URL that is not file: or data: — those are aborted. */

@@ -1,0 +1,157 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { app, BrowserWindow, dialog } from 'electron'
+import { shellRequests, type ShellRequestName } from '../shared/contractExports'
+import type { BriefingHtml, ExportFile, ShellOutputs } from '../shared/exportTypes'
+import { fail, toAppError, type Result } from '../shared/result'
+import type { Core } from '../server/core'
+import { describeIssues } from '../server/dispatch'
+import { deliverFile } from '../server/export/deliver'
+import { exportTempRoot } from '../server/export/jobs'
+import {
+  PDF_MARGIN_MM,
+  countPdfPages,
+  headerFooterTemplates,
+  type PdfPrinter
+} from '../server/export/printing'
+import { writeFileAtomic } from '../server/store/files'
+
+/**
+ * The desktop side of exporting: save dialogs and Chromium's own print engine. The page only
+ * names a finished job or a briefing's options; where the file goes is what the user picks in
+ * the dialog, never a path the page sends.
+ */
+
+const inches = (mm: number): number => mm / 25.4
+
+/**
+ * printToPDF in a hidden, sandboxed window with no preload. The briefing is loaded from a temp
+ * file (its fonts are embedded); the session refuses every request that is not file: or data:.
+ * Script is on only so that printing can wait for the fonts; the document's own CSP
+ * (default-src 'none') lets no script of its own run.
+ */
+export function createElectronPrinter(): PdfPrinter {
+  return {
+    async printHtml(html, headerFooter) {
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'attest-print-'))
+      const window = new BrowserWindow({
+        show: false,
+        width: 794,
+        height: 1123,
+        webPreferences: {
+          sandbox: true,
+          contextIsolation: true,
+          nodeIntegration: false,
+          webSecurity: true,
+          spellcheck: false
+        }
+      })
+      try {
+        const contents = window.webContents
+        contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+        contents.on('will-navigate', (event) => event.preventDefault())
+        const file = path.join(dir, 'briefing.html')
+        await writeFile(file, html, 'utf8')
+        await window.loadFile(file)
+        await contents.executeJavaScript('document.fonts.ready.then(() => true)')
+        const pdf = await contents.printToPDF({
+          pageSize: 'A4',
+          printBackground: true,
+          displayHeaderFooter: true,
+          ...headerFooterTemplates(headerFooter),
+          margins: {
+            top: inches(PDF_MARGIN_MM.top),
+            bottom: inches(PDF_MARGIN_MM.bottom),
+            left: inches(PDF_MARGIN_MM.left),
+            right: inches(PDF_MARGIN_MM.right)
+          },
+          preferCSSPageSize: false
+        })
+        return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength)
+      } finally {
+        window.destroy()
+        await rm(dir, { recursive: true, force: true }).catch(() => undefined)
+      }
+    },
+    async close() {}
+  }
+}
+
+function unwrap<T>(result: Result<unknown>): T {
+  if (!result.ok) throw Object.assign(new Error(result.error.message), { appError: result.error })
+  return result.value as T
+}
+
+async function saveExport(
+  core: Core,
+  owner: BrowserWindow | null,
+  jobId: string
+): Promise<ShellOutputs['shell.saveExport']> {
+  const file = unwrap<ExportFile>(await core.invoke('export.file', { jobId }))
+  const root = path.resolve(exportTempRoot())
+  if (!path.resolve(file.path).startsWith(root + path.sep)) {
+    throw new Error('That file is not an export.')
+  }
+  const options = {
+    title: 'Save export',
+    defaultPath: path.join(app.getPath('documents'), file.fileName),
+    filters: [{ name: 'CSV file', extensions: ['csv'] }]
+  }
+  const choice = owner
+    ? await dialog.showSaveDialog(owner, options)
+    : await dialog.showSaveDialog(options)
+  if (choice.canceled || !choice.filePath) return { saved: false, path: null }
+  await deliverFile(file.path, choice.filePath)
+  await core.invoke('export.release', { jobId })
+  return { saved: true, path: choice.filePath }
+}
+
+async function saveBriefingPdf(
+  core: Core,
+  owner: BrowserWindow | null,
+  printer: PdfPrinter,
+  options: unknown
+): Promise<ShellOutputs['shell.saveBriefingPdf']> {
+  const briefing = unwrap<BriefingHtml>(
+    await core.invoke('briefing.html', { ...(options as object), fonts: 'inline' })
+  )
+  const dialogOptions = {
+    title: 'Save briefing',
+    defaultPath: path.join(app.getPath('documents'), briefing.fileName),
+    filters: [{ name: 'PDF document', extensions: ['pdf'] }]
+  }
+  const choice = owner
+    ? await dialog.showSaveDialog(owner, dialogOptions)
+    : await dialog.showSaveDialog(dialogOptions)
+  if (choice.canceled || !choice.filePath) return { saved: false, path: null, pages: 0 }
+  const pdf = await printer.printHtml(briefing.html, briefing.headerFooter)
+  writeFileAtomic(choice.filePath, pdf)
+  return { saved: true, path: choice.filePath, pages: countPdfPages(pdf) }
+}
+
+let printer: PdfPrinter | null = null
+
+/** Answers the page's native requests (see shellRequests); errors come back as data. */
+export async function handleShellRequest(
+  core: Core,
+  owner: BrowserWindow | null,
+  name: ShellRequestName,
+  payload: unknown
+): Promise<Result<unknown>> {
+  const parsed = shellRequests[name].input.safeParse(payload ?? {})
+  if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error))
+  try {
+    if (name === 'shell.saveExport') {
+      const { jobId } = shellRequests['shell.saveExport'].input.parse(parsed.data)
+      return { ok: true, value: await saveExport(core, owner, jobId) }
+    }
+    printer ??= createElectronPrinter()
+    return { ok: true, value: await saveBriefingPdf(core, owner, printer, parsed.data) }
+  } catch (error) {
+    const appError = (error as { appError?: ReturnType<typeof toAppError> }).appError
+    if (appError) return { ok: false, error: appError }
+    const message = error instanceof Error ? error.message : String(error)
+    return fail('io', `The file could not be saved: ${message}`)
+  }
+}

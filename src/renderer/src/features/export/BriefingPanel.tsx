@@ -1,0 +1,371 @@
+import { useEffect, useId, useMemo, useState } from 'react'
+import {
+  BRIEFING_GROUPINGS,
+  type BriefingGrouping,
+  type BriefingOptionsInput
+} from '../../../../shared/contractExports'
+import type { BriefingHtml } from '../../../../shared/exportTypes'
+import { call, errorMessage } from '../../api'
+import { useDebouncedValue } from '../../hooks/useDebouncedValue'
+import { useWorkspace } from '../../workspace'
+import { scopeOf, type GridView, type ScopeChoice } from './scopes'
+import { downloadBriefingPdf, isDesktop, saveBriefingInApp } from './transport'
+
+type Include = NonNullable<BriefingOptionsInput['include']>
+type IncludeKey = keyof Include
+
+const INCLUDES: Array<{ key: IncludeKey; label: string }> = [
+  { key: 'statusAndCredibility', label: 'Status and credibility' },
+  { key: 'citations', label: 'Citations with quotes' },
+  { key: 'sourceReliability', label: 'Source reliability' },
+  { key: 'notes', label: 'Analyst notes' },
+  { key: 'relations', label: 'Related claims' }
+]
+
+const GROUP_LABELS: Record<BriefingGrouping, string> = {
+  tag: 'Tag',
+  status: 'Status',
+  source: 'Source',
+  none: 'No grouping'
+}
+
+const PREVIEW_DELAY_MS = 350
+const REMEMBERED = 'attest.briefing.byline'
+
+type Byline = { author: string; classification: string }
+
+function rememberedByline(): Byline {
+  try {
+    const parsed: unknown = JSON.parse(localStorage.getItem(REMEMBERED) ?? 'null')
+    if (typeof parsed === 'object' && parsed !== null) {
+      const { author, classification } = parsed as Partial<Byline>
+      return {
+        author: typeof author === 'string' ? author : '',
+        classification: typeof classification === 'string' ? classification : 'OFFICIAL'
+      }
+    }
+  } catch {
+    // Storage unavailable or unreadable: defaults.
+  }
+  return { author: '', classification: 'OFFICIAL' }
+}
+
+function remember(byline: Byline): void {
+  try {
+    localStorage.setItem(REMEMBERED, JSON.stringify(byline))
+  } catch {
+    // Not remembered; nothing else depends on it.
+  }
+}
+
+type Preview =
+  | { status: 'loading' }
+  | { status: 'ready'; briefing: BriefingHtml }
+  | { status: 'failed'; message: string }
+
+type Saved =
+  | { status: 'idle' | 'saving' }
+  | { status: 'done'; message: string }
+  | {
+      status: 'failed'
+      message: string
+    }
+
+const plural = (count: number, one: string): string =>
+  `${count.toLocaleString()} ${one}${count === 1 ? '' : 's'}`
+
+type BriefingPanelProps = { view: GridView; onClose: () => void }
+
+/** A PDF briefing: the options on the left, a live, script-free preview on the right. */
+export function BriefingPanel({ view, onClose }: BriefingPanelProps) {
+  const { info, tags } = useWorkspace()
+  const [title, setTitle] = useState(`${info.name}: briefing`)
+  const [byline, setByline] = useState<Byline>(rememberedByline)
+  const [choice, setChoice] = useState<ScopeChoice>(
+    view.selectedIds.length > 0 ? 'selected' : 'view'
+  )
+  const [tagId, setTagId] = useState<string | null>(null)
+  const [groupBy, setGroupBy] = useState<BriefingGrouping>('tag')
+  const [include, setInclude] = useState<Include>({
+    statusAndCredibility: true,
+    citations: true,
+    sourceReliability: true,
+    notes: true,
+    relations: true
+  })
+  const [preview, setPreview] = useState<Preview>({ status: 'loading' })
+  const [saved, setSaved] = useState<Saved>({ status: 'idle' })
+  const ids = {
+    title: useId(),
+    author: useId(),
+    classification: useId(),
+    scope: useId(),
+    tag: useId(),
+    group: useId()
+  }
+
+  const effectiveTag = tagId ?? tags[0]?.id ?? null
+  const options: BriefingOptionsInput = useMemo(
+    () => ({
+      title: title.trim() || 'Briefing',
+      author: byline.author,
+      classification: byline.classification,
+      scope: scopeOf(view, choice, effectiveTag),
+      groupBy,
+      include
+    }),
+    [title, byline, view, choice, effectiveTag, groupBy, include]
+  )
+  const settled = useDebouncedValue(JSON.stringify(options), PREVIEW_DELAY_MS)
+
+  useEffect(() => {
+    let current = true
+    // The previous preview stays up until the next one is ready: no flicker while typing.
+    const input = JSON.parse(settled) as BriefingOptionsInput
+    call('briefing.html', { ...input, fonts: 'inline' }).then(
+      (briefing) => {
+        if (current) setPreview({ status: 'ready', briefing })
+      },
+      (error: unknown) => {
+        if (current) setPreview({ status: 'failed', message: errorMessage(error) })
+      }
+    )
+    return () => {
+      current = false
+    }
+  }, [settled])
+
+  const scopeChoices: Array<{ choice: ScopeChoice; label: string; disabled: boolean }> = [
+    {
+      choice: 'view',
+      label:
+        view.grid === 'claims'
+          ? `Claims in the current view${view.total === null ? '' : ` (${view.total.toLocaleString()})`}`
+          : 'Claims citing the sources in the current view',
+      disabled: false
+    },
+    {
+      choice: 'selected',
+      label:
+        view.grid === 'claims'
+          ? `Selected claims (${view.selectedIds.length.toLocaleString()})`
+          : `Claims citing the selected sources (${view.selectedIds.length.toLocaleString()})`,
+      disabled: view.selectedIds.length === 0
+    },
+    { choice: 'tag', label: 'Claims with a tag', disabled: tags.length === 0 },
+    { choice: 'all', label: 'All claims', disabled: false }
+  ]
+
+  const save = async () => {
+    setSaved({ status: 'saving' })
+    remember(byline)
+    try {
+      if (isDesktop()) {
+        const result = await saveBriefingInApp(options)
+        setSaved(
+          result.saved && result.path
+            ? {
+                status: 'done',
+                message: `Saved a ${result.pages}-page briefing to ${result.path}`
+              }
+            : { status: 'idle' }
+        )
+        return
+      }
+      const fileName = preview.status === 'ready' ? preview.briefing.fileName : 'Briefing.pdf'
+      const { pages } = await downloadBriefingPdf(options, fileName)
+      setSaved({
+        status: 'done',
+        message: `Downloaded a ${pages}-page briefing as ${fileName}`
+      })
+    } catch (error) {
+      setSaved({ status: 'failed', message: errorMessage(error) })
+    }
+  }
+
+  const summary =
+    preview.status === 'ready'
+      ? [
+          plural(preview.briefing.claims, 'claim'),
+          plural(preview.briefing.sources, 'source'),
+          plural(preview.briefing.citations, 'citation')
+        ].join(' · ')
+      : preview.status === 'loading'
+        ? 'Preparing preview…'
+        : ''
+  const canSave = title.trim() !== '' && preview.status === 'ready' && saved.status !== 'saving'
+
+  return (
+    <div className="export-briefing">
+      <div className="export-briefing-form">
+        <label className="field-label" htmlFor={ids.title}>
+          Title
+        </label>
+        <input
+          id={ids.title}
+          className="field-input"
+          value={title}
+          maxLength={300}
+          onChange={(event) => setTitle(event.target.value)}
+          aria-invalid={title.trim() === '' || undefined}
+        />
+        <div className="export-two">
+          <div>
+            <label className="field-label" htmlFor={ids.author}>
+              Author or unit
+            </label>
+            <input
+              id={ids.author}
+              className="field-input"
+              value={byline.author}
+              maxLength={300}
+              placeholder="e.g. Asia desk"
+              onChange={(event) => setByline({ ...byline, author: event.target.value })}
+            />
+          </div>
+          <div>
+            <label className="field-label" htmlFor={ids.classification}>
+              Classification
+            </label>
+            <input
+              id={ids.classification}
+              className="field-input"
+              value={byline.classification}
+              maxLength={120}
+              placeholder="e.g. OFFICIAL-SENSITIVE"
+              onChange={(event) => setByline({ ...byline, classification: event.target.value })}
+            />
+          </div>
+        </div>
+
+        <fieldset className="export-fieldset">
+          <legend className="field-label" id={ids.scope}>
+            Claims
+          </legend>
+          <div role="radiogroup" aria-labelledby={ids.scope} className="export-compact">
+            {scopeChoices.map((option) => (
+              <label
+                key={option.choice}
+                className="radio-row"
+                data-disabled={option.disabled || undefined}
+              >
+                <input
+                  type="radio"
+                  name="briefing-scope"
+                  value={option.choice}
+                  disabled={option.disabled}
+                  checked={choice === option.choice}
+                  onChange={() => setChoice(option.choice)}
+                />
+                {option.label}
+              </label>
+            ))}
+          </div>
+          {choice === 'tag' ? (
+            <select
+              id={ids.tag}
+              aria-label="Tag"
+              className="field-input export-select export-indent"
+              value={effectiveTag ?? ''}
+              onChange={(event) => setTagId(event.target.value)}
+            >
+              {tags.map((tag) => (
+                <option key={tag.id} value={tag.id}>
+                  {tag.path}
+                </option>
+              ))}
+            </select>
+          ) : null}
+        </fieldset>
+
+        <div className="export-format-row export-group-row">
+          <label className="export-inline-label" htmlFor={ids.group}>
+            Group by
+          </label>
+          <select
+            id={ids.group}
+            className="field-input export-select"
+            value={groupBy}
+            onChange={(event) => {
+              const next = BRIEFING_GROUPINGS.find((value) => value === event.target.value)
+              if (next) setGroupBy(next)
+            }}
+          >
+            {BRIEFING_GROUPINGS.map((value) => (
+              <option key={value} value={value}>
+                {GROUP_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        </div>
+
+        <fieldset className="export-fieldset">
+          <legend className="field-label">Include</legend>
+          <div className="export-includes">
+            {INCLUDES.map(({ key, label }) => (
+              <label key={key} className="export-check">
+                <input
+                  type="checkbox"
+                  className="checkbox"
+                  checked={include[key] ?? true}
+                  onChange={(event) => setInclude({ ...include, [key]: event.target.checked })}
+                />
+                {label}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      </div>
+
+      <section className="export-preview" aria-label="Preview">
+        <div className="export-preview-head">
+          <span className="export-preview-title">Preview</span>
+          <span className="export-preview-summary" aria-live="polite">
+            {summary}
+          </span>
+        </div>
+        <div className="export-preview-page" aria-busy={preview.status === 'loading'}>
+          {preview.status === 'failed' ? (
+            <p className="export-preview-message" role="alert">
+              {preview.message}
+            </p>
+          ) : preview.status === 'ready' ? (
+            <iframe
+              className="export-preview-frame"
+              title="Briefing preview"
+              sandbox=""
+              srcDoc={preview.briefing.html}
+            />
+          ) : null}
+        </div>
+      </section>
+
+      <div className="export-briefing-actions">
+        {saved.status === 'done' ? (
+          <p className="export-outcome export-outcome-ok" role="status">
+            {saved.message}
+          </p>
+        ) : saved.status === 'failed' ? (
+          <p className="form-error export-inline-error" role="alert">
+            {saved.message}
+          </p>
+        ) : (
+          <span className="dialog-hint">
+            {saved.status === 'saving' ? 'Printing the PDF…' : 'A4 PDF, fonts embedded'}
+          </span>
+        )}
+        <button type="button" className="button" onClick={onClose}>
+          Close
+        </button>
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => void save()}
+          disabled={!canSave}
+        >
+          {saved.status === 'saving' ? 'Saving…' : 'Save PDF'}
+        </button>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,188 @@
+import fs from 'node:fs'
+import type http from 'node:http'
+import path from 'node:path'
+import type { BriefingHtml, ExportFile } from '../../shared/exportTypes'
+import { fail, type ErrorCode, type Result } from '../../shared/result'
+import type { Core } from '../core'
+import { exportTempRoot } from './jobs'
+import { countPdfPages, type PdfPrinter } from './printing'
+
+/**
+ * Browser mode's two file routes, behind the same token check as every API call:
+ * `GET /api/export.download?job=<id>` streams a finished CSV export (then releases it), and
+ * `POST /api/briefing.pdf` prints a briefing with the Playwright printer.
+ */
+
+const MAX_OPTIONS_BYTES = 1024 * 1024
+
+const STATUS_OF: Partial<Record<ErrorCode, number>> = {
+  invalid_input: 400,
+  not_found: 404,
+  conflict: 409,
+  cancelled: 409,
+  unknown_request: 404
+}
+
+function sendResult(response: http.ServerResponse, result: Result<unknown>): void {
+  const status = result.ok ? 200 : (STATUS_OF[result.error.code] ?? 500)
+  const text = JSON.stringify(result)
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff'
+  })
+  response.end(text)
+}
+
+/** RFC 6266: an ASCII fallback plus the exact UTF-8 name. */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`
+}
+
+function readJson(request: http.IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_OPTIONS_BYTES) {
+        reject(new Error('too large'))
+        request.destroy()
+        return
+      }
+      chunks.push(chunk)
+    })
+    request.on('end', () => {
+      try {
+        const text = Buffer.concat(chunks).toString('utf8')
+        resolve(text.trim() === '' ? {} : (JSON.parse(text) as unknown))
+      } catch (error) {
+        reject(error as Error)
+      }
+    })
+    request.on('error', reject)
+  })
+}
+
+export type ExportRoutes = {
+  /** Answers the request if it is one of these routes; false otherwise. */
+  handle(
+    name: string,
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    url: URL
+  ): Promise<boolean>
+  close(): Promise<void>
+}
+
+export function createExportRoutes(
+  core: Core,
+  makePrinter: () => Promise<PdfPrinter>
+): ExportRoutes {
+  let printer: Promise<PdfPrinter> | null = null
+
+  async function download(response: http.ServerResponse, url: URL): Promise<void> {
+    const jobId = url.searchParams.get('job') ?? ''
+    const result = await core.invoke('export.file', { jobId })
+    if (!result.ok) {
+      sendResult(response, result)
+      return
+    }
+    const file = result.value as ExportFile
+    // The core names the file; still, only ever serve from the export folder.
+    const root = path.resolve(exportTempRoot())
+    if (!path.resolve(file.path).startsWith(root + path.sep)) {
+      sendResult(response, fail('forbidden', 'That file is not an export.'))
+      return
+    }
+    response.writeHead(200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Length': file.bytes,
+      'Content-Disposition': contentDisposition(file.fileName),
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff'
+    })
+    const stream = fs.createReadStream(file.path)
+    await new Promise<void>((resolve) => {
+      stream.on('error', () => {
+        response.destroy()
+        resolve()
+      })
+      response.on('close', () => resolve())
+      stream.pipe(response)
+    })
+    // Delivered whole: the temp file has done its job. An interrupted download keeps it, so
+    // the page can try again (it expires on its own).
+    if (response.writableFinished) await core.invoke('export.release', { jobId })
+  }
+
+  async function briefingPdf(
+    request: http.IncomingMessage,
+    response: http.ServerResponse
+  ): Promise<void> {
+    let payload: unknown
+    try {
+      payload = await readJson(request)
+    } catch {
+      sendResult(response, fail('invalid_input', 'The briefing options are not valid JSON.'))
+      return
+    }
+    if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+      sendResult(response, fail('invalid_input', 'The briefing options must be an object.'))
+      return
+    }
+    const result = await core.invoke('briefing.html', { ...payload, fonts: 'file' })
+    if (!result.ok) {
+      sendResult(response, result)
+      return
+    }
+    const briefing = result.value as BriefingHtml
+    let pdf: Uint8Array
+    try {
+      printer ??= makePrinter()
+      pdf = await (await printer).printHtml(briefing.html, briefing.headerFooter)
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      sendResult(response, fail('io', `The PDF could not be printed: ${message}`))
+      return
+    }
+    response.writeHead(200, {
+      'Content-Type': 'application/pdf',
+      'Content-Length': pdf.byteLength,
+      'Content-Disposition': contentDisposition(briefing.fileName),
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      'X-Attest-Pages': String(countPdfPages(pdf))
+    })
+    response.end(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength))
+  }
+
+  return {
+    async handle(name, request, response, url) {
+      if (name === 'export.download') {
+        if (request.method !== 'GET') {
+          sendResult(response, fail('invalid_input', 'Downloads are fetched with GET.'))
+          return true
+        }
+        await download(response, url)
+        return true
+      }
+      if (name === 'briefing.pdf') {
+        if (request.method !== 'POST') {
+          sendResult(response, fail('invalid_input', 'Briefing options are POSTed as JSON.'))
+          return true
+        }
+        await briefingPdf(request, response)
+        return true
+      }
+      return false
+    },
+    async close() {
+      const pending = printer
+      printer = null
+      await pending?.then((opened) => opened.close()).catch(() => undefined)
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import { escapeHtml } from './briefing'
+
+/**
+ * What every PDF printer shares — the Playwright printer of the CLI and browser mode, and
+ * Electron's printToPDF in the app — without importing either.
+ */
+
+export type PdfHeaderFooter = { headerLeft: string; headerRight: string; footerLeft: string }
+
+export interface PdfPrinter {
+  /** Prints a self-contained HTML document to an A4 PDF with running header and footer. */
+  printHtml(html: string, options: PdfHeaderFooter): Promise<Uint8Array>
+  close(): Promise<void>
+}
+
+/** Page margins; the running header and footer sit inside the top and bottom ones. */
+export const PDF_MARGIN_MM = { top: 19, bottom: 17, left: 18, right: 18 }
+
+export function headerFooterTemplates(options: PdfHeaderFooter): {
+  headerTemplate: string
+  footerTemplate: string
+} {
+  // The templates render in their own document: no page fonts, explicit sizes required.
+  const base =
+    "font-family:'Noto Sans','Noto Sans CJK JP','Segoe UI',Arial,sans-serif;font-size:7.5pt;" +
+    'color:#5b6675;width:100%;margin:0 18mm;display:flex;justify-content:space-between;' +
+    'align-items:baseline;gap:6mm;-webkit-print-color-adjust:exact;'
+  const cell = 'white-space:nowrap;overflow:hidden;text-overflow:ellipsis;'
+  const headerTemplate =
+    `<div style="${base}padding-top:7mm;">` +
+    `<span style="${cell}font-weight:700;letter-spacing:0.05em;text-transform:uppercase;color:#8c1d18;">${escapeHtml(options.headerLeft)}</span>` +
+    `<span style="${cell}max-width:60%;">${escapeHtml(options.headerRight)}</span></div>`
+  const footerTemplate =
+    `<div style="${base}padding-bottom:6mm;">` +
+    `<span style="${cell}font-weight:700;letter-spacing:0.05em;text-transform:uppercase;color:#8c1d18;">${escapeHtml(options.footerLeft)}</span>` +
+    `<span style="white-space:nowrap;">Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`
+  return { headerTemplate, footerTemplate }
+}
+
+/**
+ * Pages of a PDF written by Chromium: its page tree root states /Count. Good enough for a
+ * summary line; `pdfinfo` is the reference in tests.
+ */
+export function countPdfPages(bytes: Uint8Array): number {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
+  let max = 0
+  for (const match of text.matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)/g)) {
+    max = Math.max(max, Number(match[1]))
+  }
+  if (max > 0) return max
+  for (const match of text.matchAll(/\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/g)) {
+    max = Math.max(max, Number(match[1]))
+  }
+  if (max > 0) return max
+  return [...text.matchAll(/\/Type\s*\/Page\b(?!s)/g)].length
+}
