@@ -20,10 +20,9 @@ const SELECT = `SELECT ci.id, ci.claim_id AS claimId, ci.source_id AS sourceId, 
 
 function toCitation(row: CitationRow): Citation {
   const { credibility, ...rest } = row
+  // An Admiralty rating needs both halves; until the claim is graded there is none.
   const grade =
-    row.sourceReliability || credibility
-      ? `${row.sourceReliability ?? 'F'}${credibility ?? 6}`
-      : null
+    row.sourceReliability && credibility ? `${row.sourceReliability}${credibility}` : null
   return { ...rest, grade }
 }
 

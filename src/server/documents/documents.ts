@@ -1,7 +1,7 @@
 import type { ParsedInput } from '../../shared/contract'
 import type { ClutterRange, DocumentDraft, TextMatch } from '../../shared/documentTypes'
 import { AttestError } from '../../shared/result'
-import { findClutter, prepareImport, prepareImportFromText } from '../import'
+import { contentHashOf, findClutter, prepareImport, prepareImportFromText } from '../import'
 import { requireFound, type CoreContext } from '../records/context'
 
 /** Reads a file or pasted text into a draft for the analyst to confirm. Stores nothing. */
@@ -41,6 +41,28 @@ export function sourceClutter(ctx: CoreContext, id: string): ClutterRange[] {
   return findClutter(contentOf(ctx, id))
 }
 
+type Folded = { folded: string; map: number[] }
+
+/** Lower-cased text without diacritics, with a map back to the original offsets. */
+function fold(value: string): Folded {
+  const parts: string[] = []
+  const map: number[] = []
+  for (let i = 0; i < value.length; i++) {
+    const char = value[i] as string
+    // ASCII needs no normalisation: the common case stays cheap on long texts.
+    const base =
+      char < '\u0080'
+        ? char.toLowerCase()
+        : char.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+    for (let j = 0; j < base.length; j++) map.push(i)
+    parts.push(base)
+  }
+  map.push(value.length)
+  return { folded: parts.join(''), map }
+}
+
+const foldedSources = new Map<string, Folded>()
+
 /** Case- and diacritic-insensitive occurrences of `text` in a source. */
 export function findInSource(
   ctx: CoreContext,
@@ -49,20 +71,14 @@ export function findInSource(
   limit: number
 ): TextMatch[] {
   const content = contentOf(ctx, id)
-  const fold = (value: string): { folded: string; map: number[] } => {
-    let folded = ''
-    const map: number[] = []
-    for (let i = 0; i < value.length; i++) {
-      const base = (value[i] as string).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
-      for (let j = 0; j < base.length; j++) {
-        folded += base[j]
-        map.push(i)
-      }
-    }
-    map.push(value.length)
-    return { folded, map }
+  // The folded text is kept for the last few sources read, keyed by their exact text.
+  const key = `${id}:${content.length}:${contentHashOf(content)}`
+  let haystack = foldedSources.get(key)
+  if (!haystack) {
+    haystack = fold(content)
+    foldedSources.set(key, haystack)
+    if (foldedSources.size > 4) foldedSources.delete(foldedSources.keys().next().value as string)
   }
-  const haystack = fold(content)
   const needle = fold(text).folded
   const matches: TextMatch[] = []
   if (!needle) return matches

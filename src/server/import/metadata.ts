@@ -582,6 +582,8 @@ const NOT_A_PUBLISHER =
 
 /** Publisher from the text of a dateline with the date removed ("VietnamPlusVietnamPlus"). */
 function publisherFromDateline(rest: string): string | null {
+  // "Hà Nội, 21/09/2025" names a place, not a publisher.
+  if (/,\s*$/u.test(rest.trim())) return null
   let name = rest
     .replace(
       /\b\d{1,2}[:h.]\d{2}(?::\d{2})?\s*(?:uhr|am|pm|gmt|utc|cet|cest|ict|[+-]\d{2}:?\d{2})?/giu,
