@@ -66,11 +66,22 @@ export function claimWhere(ctx: CoreContext, db: SqliteDb, filter: ClaimFilter =
   }
   if (filter.credibility) inListWithNull(where, 'c.credibility', filter.credibility)
   if (filter.tagIds?.length) {
-    const tagIds = ctx.caches.tagWithDescendants(db, filter.tagIds)
+    const tagIds = JSON.stringify(ctx.caches.tagWithDescendants(db, filter.tagIds))
+    const tagSeqs = `(SELECT seq FROM tags WHERE id IN (SELECT value FROM json_each(?)))`
+    // A common tag is cheapest checked row by row while walking the sort index; a rare one
+    // is cheapest as the list of its claims. The link count decides (cached until a write).
+    const links = cachedTotal(
+      ctx,
+      db,
+      `claimTagLinks:${tagIds}`,
+      `SELECT count(*) FROM claim_tags WHERE tag_seq IN ${tagSeqs}`,
+      [tagIds]
+    )
     where.add(
-      `c.seq IN (SELECT ct.claim_seq FROM claim_tags ct WHERE ct.tag_seq IN
-        (SELECT seq FROM tags WHERE id IN (SELECT value FROM json_each(?))))`,
-      JSON.stringify(tagIds)
+      links > 5_000
+        ? `EXISTS (SELECT 1 FROM claim_tags ct WHERE ct.claim_seq = c.seq AND ct.tag_seq IN ${tagSeqs})`
+        : `c.seq IN (SELECT ct.claim_seq FROM claim_tags ct WHERE ct.tag_seq IN ${tagSeqs})`,
+      tagIds
     )
   }
   if (filter.eventDateFrom) where.add('c.event_date >= ?', filter.eventDateFrom)
