@@ -6,7 +6,16 @@ import globals from 'globals'
 const restrict = (patterns) => ['error', { patterns }]
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      'out/**',
+      '.bench/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**'
+    ]
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

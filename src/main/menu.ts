@@ -21,8 +21,6 @@ export function buildMenu(): void {
     {
       label: 'File',
       submenu: [
-        item('New Claim', 'CmdOrCtrl+N', 'new-claim'),
-        item('New Source', 'CmdOrCtrl+Shift+N', 'new-source'),
         item('Import Documents…', 'CmdOrCtrl+I', 'import'),
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' }

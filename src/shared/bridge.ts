@@ -9,7 +9,7 @@ export type AttestBridge = {
   onCommand(listener: (command: MenuCommand) => void): () => void
 }
 
-export const MENU_COMMANDS = ['undo', 'redo', 'new-claim', 'new-source', 'import', 'find'] as const
+export const MENU_COMMANDS = ['undo', 'redo', 'import', 'find'] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
 
 export const IPC_CHANNEL = 'attest:invoke'

@@ -19,6 +19,8 @@ export type AttestServer = {
   projectPath: string
   /** Stops the server (it checkpoints on SIGTERM) and serves the same file again. */
   restart(): Promise<string>
+  /** Called before the server stops, so the page can finish what it is asking (set by `app`). */
+  beforeStop?: () => Promise<void>
   /** Calls the HTTP API directly, e.g. to seed records. */
   api<T = unknown>(name: string, input: unknown): Promise<T>
 }
@@ -98,6 +100,7 @@ export const test = base.extend<Fixtures>({
       token: tokenOf(running.url),
       projectPath,
       async restart() {
+        await server.beforeStop?.()
         await stopServer(running.child)
         log.push('[test] restarting\n')
         running = await startServer(projectPath, home, log)
@@ -155,8 +158,12 @@ export const test = base.extend<Fixtures>({
 
   app: async ({ page, attest }, use) => {
     const app = new AppPage(page)
+    // A server stopped under an unanswered request makes the browser log a connection error:
+    // let the page's last requests (counts, undo state) finish first.
+    attest.beforeStop = () => app.settle()
     await app.open(attest.url)
     await use(app)
+    await app.settle()
   }
 })
 

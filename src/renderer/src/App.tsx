@@ -2,16 +2,34 @@ import { useState } from 'react'
 import { errorMessage } from './api'
 import { Sidebar, type ViewId } from './components/Sidebar'
 import { ClaimsView } from './features/claims/ClaimsView'
+import { ImportHost } from './features/import/ImportHost'
+import { ReaderNavigationContext, useReaderRoute } from './features/reader/readerNavigation'
+import { ReaderView } from './features/reader/ReaderView'
 import { SourcesView } from './features/sources/SourcesView'
+import { TagsView } from './features/tags/TagsView'
+import { TrashView } from './features/trash/TrashView'
 import { darkGridTheme, lightGridTheme } from './grid/agGrid'
 import { useProject } from './hooks/useProject'
 import { useTheme } from './hooks/useTheme'
+import { WorkspaceProvider } from './workspace'
 
 export function App() {
   const { state, stats, refreshStats, retry } = useProject()
   const { preference, resolved, setPreference } = useTheme()
   const [view, setView] = useState<ViewId>('claims')
+  // Views are mounted on first visit and then kept, so filters, selection and scroll stay.
+  const [visited, setVisited] = useState<ReadonlySet<ViewId>>(() => new Set(['claims']))
   const gridTheme = resolved === 'dark' ? darkGridTheme : lightGridTheme
+
+  const show = (next: ViewId) => {
+    setView(next)
+    setVisited((current) => (current.has(next) ? current : new Set([...current, next])))
+  }
+  const reader = useReaderRoute(view, show, {
+    reader: 'reader',
+    claims: 'claims',
+    sources: 'sources'
+  })
 
   if (state.status === 'loading') {
     return (
@@ -36,22 +54,45 @@ export function App() {
 
   const { info } = state
   return (
-    <div className="app">
-      <Sidebar
-        project={info}
-        stats={stats}
-        view={view}
-        onView={setView}
-        theme={preference}
-        onTheme={setPreference}
-      />
-      <main className="main">
-        {view === 'claims' ? (
-          <ClaimsView projectPath={info.path} theme={gridTheme} onChanged={refreshStats} />
-        ) : (
-          <SourcesView projectPath={info.path} theme={gridTheme} onChanged={refreshStats} />
-        )}
-      </main>
-    </div>
+    <WorkspaceProvider info={info} stats={stats} refreshStats={refreshStats} onShow={show}>
+      <ReaderNavigationContext.Provider value={reader.navigation}>
+        <ImportHost onOpenSource={(id) => reader.navigation.openSource(id)}>
+          <div className="app">
+            <Sidebar
+              project={info}
+              stats={stats}
+              view={view}
+              onView={show}
+              theme={preference}
+              onTheme={setPreference}
+              reading={reader.target ? { title: reader.title ?? 'Opening…' } : null}
+            />
+            <main className="main">
+              <ClaimsView theme={gridTheme} active={view === 'claims'} />
+              {visited.has('sources') ? (
+                <SourcesView theme={gridTheme} active={view === 'sources'} />
+              ) : null}
+              {visited.has('tags') ? <TagsView active={view === 'tags'} /> : null}
+              {visited.has('trash') ? (
+                <TrashView theme={gridTheme} active={view === 'trash'} />
+              ) : null}
+              {reader.target ? (
+                <ReaderView
+                  key={reader.target.sourceId}
+                  sourceId={reader.target.sourceId}
+                  focusCitationId={reader.target.citationId}
+                  focusNonce={reader.target.nonce}
+                  active={view === 'reader'}
+                  backLabel={reader.returnTo === 'claims' ? 'Claims' : 'Sources'}
+                  onBack={reader.back}
+                  onOpenClaim={reader.navigation.openClaim}
+                  onTitle={reader.setTitle}
+                />
+              ) : null}
+            </main>
+          </div>
+        </ImportHost>
+      </ReaderNavigationContext.Provider>
+    </WorkspaceProvider>
   )
 }

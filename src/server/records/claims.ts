@@ -125,7 +125,9 @@ export function orderBy(
     return column ? [`${column} ${entry.direction === 'desc' ? 'DESC' : 'ASC'}`] : []
   })
   if (parts.length === 0) parts.push(fallback)
-  parts.push(tiebreak)
+  // The tiebreak runs the same way as the first key, so one index scan gives the order.
+  const descending = / DESC$/.test(parts[0] as string)
+  parts.push(`${tiebreak.replace(/ (ASC|DESC)$/, '')} ${descending ? 'DESC' : 'ASC'}`)
   return `ORDER BY ${parts.join(', ')}`
 }
 

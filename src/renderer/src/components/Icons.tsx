@@ -100,3 +100,111 @@ export const CalendarIcon = () => (
     <path d="M2.5 6.5h11M5.5 2v3M10.5 2v3" />
   </Icon>
 )
+
+export const ChevronDownIcon = () => (
+  <Icon size={12}>
+    <path d="M4.5 6.5L8 10l3.5-3.5" />
+  </Icon>
+)
+
+export const ChevronRightIcon = () => (
+  <Icon size={12}>
+    <path d="M6.5 4.5L10 8l-3.5 3.5" />
+  </Icon>
+)
+
+export const UndoIcon = () => (
+  <Icon>
+    <path d="M5.5 3.5L2.5 6.5l3 3" />
+    <path d="M2.5 6.5h7a4 4 0 0 1 0 8H7" />
+  </Icon>
+)
+
+export const RedoIcon = () => (
+  <Icon>
+    <path d="M10.5 3.5l3 3-3 3" />
+    <path d="M13.5 6.5h-7a4 4 0 0 0 0 8H9" />
+  </Icon>
+)
+
+export const TagIcon = () => (
+  <Icon>
+    <path d="M2.5 3.5v4l6 6a1 1 0 0 0 1.4 0l3.6-3.6a1 1 0 0 0 0-1.4l-6-6h-4a1 1 0 0 0-1 1z" />
+    <circle cx="5.5" cy="5.5" r="1" />
+  </Icon>
+)
+
+export const UntagIcon = () => (
+  <Icon>
+    <path d="M2.5 3.5v4l6 6a1 1 0 0 0 1.4 0l3.6-3.6a1 1 0 0 0 0-1.4l-6-6h-4a1 1 0 0 0-1 1z" />
+    <path d="M5 8.5l3.5-3.5" />
+  </Icon>
+)
+
+export const ColumnsIcon = () => (
+  <Icon>
+    <rect x="2.5" y="3" width="11" height="10" rx="1.5" />
+    <path d="M6.25 3v10M9.75 3v10" />
+  </Icon>
+)
+
+export const PanelRightIcon = () => (
+  <Icon>
+    <rect x="2.5" y="3" width="11" height="10" rx="1.5" />
+    <path d="M9.5 3v10" />
+  </Icon>
+)
+
+export const FilterIcon = () => (
+  <Icon size={14}>
+    <path d="M2.5 3.5h11l-4.25 5v4l-2.5 1v-5z" />
+  </Icon>
+)
+
+export const RestoreIcon = () => (
+  <Icon>
+    <path d="M3 8a5 5 0 1 0 1.5-3.55" />
+    <path d="M2.75 2.75v2.5h2.5" />
+  </Icon>
+)
+
+export const CheckIcon = () => (
+  <Icon size={14}>
+    <path d="M3.5 8.5l3 3 6-7" />
+  </Icon>
+)
+
+export const MoreIcon = () => (
+  <Icon>
+    <circle cx="3.5" cy="8" r="0.6" />
+    <circle cx="8" cy="8" r="0.6" />
+    <circle cx="12.5" cy="8" r="0.6" />
+  </Icon>
+)
+
+export const PencilIcon = () => (
+  <Icon size={14}>
+    <path d="M10.5 2.75l2.75 2.75-7.5 7.5H3v-2.75z" />
+  </Icon>
+)
+
+export const StatusIcon = () => (
+  <Icon>
+    <circle cx="8" cy="8" r="5.25" />
+    <path d="M8 2.75a5.25 5.25 0 0 1 0 10.5z" fill="currentColor" />
+  </Icon>
+)
+
+export const GradeIcon = () => (
+  <Icon>
+    <rect x="2.5" y="2.5" width="11" height="11" rx="2.5" />
+    <path d="M6 10.5l2-5 2 5M6.75 8.75h2.5" />
+  </Icon>
+)
+
+export const LinkIcon = () => (
+  <Icon size={14}>
+    <path d="M6.75 9.25a2.5 2.5 0 0 0 3.5 0l2-2a2.5 2.5 0 0 0-3.5-3.5l-.75.75" />
+    <path d="M9.25 6.75a2.5 2.5 0 0 0-3.5 0l-2 2a2.5 2.5 0 0 0 3.5 3.5l.75-.75" />
+  </Icon>
+)

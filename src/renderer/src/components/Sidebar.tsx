@@ -1,9 +1,19 @@
 import type { ReactNode } from 'react'
 import type { ProjectInfo, Stats } from '../../../shared/types'
 import type { ThemePreference } from '../hooks/useTheme'
-import { ClaimsIcon, LogoMark, MonitorIcon, MoonIcon, SourcesIcon, SunIcon } from './Icons'
+import {
+  ClaimsIcon,
+  LogoMark,
+  MonitorIcon,
+  MoonIcon,
+  SourcesIcon,
+  SunIcon,
+  TagIcon,
+  TrashIcon
+} from './Icons'
+import { BookIcon } from '../features/reader/icons'
 
-export type ViewId = 'claims' | 'sources'
+export type ViewId = 'claims' | 'sources' | 'tags' | 'trash' | 'reader'
 
 type SidebarProps = {
   project: ProjectInfo
@@ -12,11 +22,20 @@ type SidebarProps = {
   onView: (view: ViewId) => void
   theme: ThemePreference
   onTheme: (theme: ThemePreference) => void
+  /** The source open in the reader, if any: it gets its own entry. */
+  reading?: { title: string } | null
 }
 
 const VIEWS: { id: ViewId; label: string; icon: ReactNode; count: (stats: Stats) => number }[] = [
   { id: 'claims', label: 'Claims', icon: <ClaimsIcon />, count: (stats) => stats.claims },
-  { id: 'sources', label: 'Sources', icon: <SourcesIcon />, count: (stats) => stats.sources }
+  { id: 'sources', label: 'Sources', icon: <SourcesIcon />, count: (stats) => stats.sources },
+  { id: 'tags', label: 'Tags', icon: <TagIcon />, count: (stats) => stats.tags ?? 0 },
+  {
+    id: 'trash',
+    label: 'Trash',
+    icon: <TrashIcon />,
+    count: (stats) => (stats.trashedClaims ?? 0) + (stats.trashedSources ?? 0)
+  }
 ]
 
 const THEMES: { id: ThemePreference; label: string; icon: ReactNode }[] = [
@@ -25,7 +44,7 @@ const THEMES: { id: ThemePreference; label: string; icon: ReactNode }[] = [
   { id: 'dark', label: 'Dark', icon: <MoonIcon /> }
 ]
 
-export function Sidebar({ project, stats, view, onView, theme, onTheme }: SidebarProps) {
+export function Sidebar({ project, stats, view, onView, theme, onTheme, reading }: SidebarProps) {
   return (
     <aside className="sidebar">
       <div className="sidebar-brand">
@@ -50,6 +69,22 @@ export function Sidebar({ project, stats, view, onView, theme, onTheme }: Sideba
             <span className="nav-count">{stats ? item.count(stats).toLocaleString() : ''}</span>
           </button>
         ))}
+        {reading ? (
+          <button
+            type="button"
+            className="nav-item nav-item-reader"
+            aria-current={view === 'reader' ? 'page' : undefined}
+            aria-label={`Reader: ${reading.title}`}
+            title={reading.title}
+            onClick={() => onView('reader')}
+          >
+            <BookIcon />
+            <span className="nav-label nav-reader-label">
+              <span>Reader</span>
+              <span className="nav-sublabel">{reading.title}</span>
+            </span>
+          </button>
+        ) : null}
       </nav>
       <div className="sidebar-footer">
         <div className="segmented" role="radiogroup" aria-label="Appearance">

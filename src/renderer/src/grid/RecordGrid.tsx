@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { AgGridReact } from 'ag-grid-react'
 import type {
+  CellFocusedEvent,
   CellKeyDownEvent,
   CellValueChangedEvent,
   ColDef,
@@ -13,26 +14,38 @@ import type {
   Theme
 } from 'ag-grid-community'
 import type { ListResult } from '../../../shared/types'
-import { columnStateKey, loadColumnState, saveColumnState } from './columnState'
-import { createDatasource, type PageRequest } from './datasource'
+import { loadColumnState, saveColumnState, type StoredColumn } from './columnState'
+import {
+  createDatasource,
+  type FilterMapper,
+  type FilterModel,
+  type PageRequest
+} from './datasource'
 
-export type RecordGridProps<Row extends { id: string }, F extends string> = {
-  /** Which grid this is; with the project path it keys the remembered column layout. */
+export type RecordGridProps<Row extends { id: string }, F extends string, Q> = {
+  /** Which grid this is; it keys the column layout remembered in the project. */
   gridId: string
-  projectPath: string
   label: string
   theme: Theme
   columnDefs: ColDef<Row>[]
   rowHeight: number
   fieldsByColumn: Readonly<Partial<Record<string, F>>>
   search: string
-  fetchPage: (request: PageRequest<F>) => Promise<ListResult<Row>>
+  /** Column filters and search as the contract's list filter. */
+  filterOf: FilterMapper<Q>
+  fetchPage: (request: PageRequest<F, Q>) => Promise<ListResult<Row>>
   /** Saves one edited cell and answers with the stored row. */
-  saveEdit: (row: Row, field: string, value: unknown) => Promise<Row>
+  saveEdit?: (row: Row, field: string, value: unknown) => Promise<Row>
+  /** Goes up when rows may have changed elsewhere (undo, redo, a tag renamed): reload them. */
+  revision: number
   onReady: (api: GridApi<Row>) => void
   onTotal: (total: number) => void
   onSelectionChanged: (rows: Row[]) => void
-  onDeleteKey: () => void
+  /** The row with the keyboard focus (the one the detail panel shows). */
+  onFocusRow?: (row: Row) => void
+  onFilterModel?: (model: FilterModel) => void
+  onRowSaved?: (row: Row) => void
+  onDeleteKey?: () => void
   onError: (error: unknown) => void
   /** Shown in the grid when there are no rows to show. */
   emptyText: string
@@ -57,16 +70,24 @@ const defaultColDef: ColDef = {
   suppressHeaderMenuButton: true
 }
 
-const selectionColumnDef = { width: 44, minWidth: 44, maxWidth: 44, resizable: false }
+const selectionColumnDef: ColDef = {
+  width: 44,
+  minWidth: 44,
+  maxWidth: 44,
+  resizable: false,
+  pinned: 'left',
+  lockPinned: true
+}
 
 /** An AG Grid infinite-row-model grid over one record list of the core. */
-export function RecordGrid<Row extends { id: string }, F extends string>(
-  props: RecordGridProps<Row, F>
+export function RecordGrid<Row extends { id: string }, F extends string, Q>(
+  props: RecordGridProps<Row, F, Q>
 ) {
-  const { gridId, projectPath, label, theme, columnDefs, rowHeight, fieldsByColumn, search } = props
-  const { emptyText } = props
+  const { gridId, label, theme, columnDefs, rowHeight, fieldsByColumn, search, filterOf } = props
+  const { emptyText, revision } = props
   const [api, setApi] = useState<GridApi<Row> | null>(null)
-  const layoutKey = columnStateKey(gridId, projectPath)
+  // undefined while the remembered layout is read: the grid waits for it, so it never jumps.
+  const [layout, setLayout] = useState<StoredColumn[] | null | undefined>(undefined)
 
   // Callbacks change identity with every render of the view; the grid must not see that.
   const latest = useRef(props)
@@ -74,22 +95,39 @@ export function RecordGrid<Row extends { id: string }, F extends string>(
     latest.current = props
   })
 
+  useEffect(() => {
+    let current = true
+    loadColumnState(gridId).then(
+      (saved) => {
+        if (current) setLayout(saved)
+      },
+      (error: unknown) => {
+        if (!current) return
+        setLayout(null)
+        latest.current.onError(error)
+      }
+    )
+    return () => {
+      current = false
+    }
+  }, [gridId])
+
   const onGridReady = useCallback(
     (event: GridReadyEvent<Row>) => {
-      const saved = loadColumnState(layoutKey)
-      if (saved) event.api.applyColumnState({ state: saved, applyOrder: true })
+      if (layout) event.api.applyColumnState({ state: layout, applyOrder: true })
       setApi(event.api)
       latest.current.onReady(event.api)
     },
-    [layoutKey]
+    [layout]
   )
 
   useEffect(() => {
     if (!api) return
     let current = true
-    const datasource = createDatasource<Row, F>({
+    const datasource = createDatasource<Row, F, Q>({
       fieldsByColumn,
       search,
+      filterOf,
       fetchPage: (request) => latest.current.fetchPage(request),
       onTotal: (count) => {
         if (current) latest.current.onTotal(count)
@@ -104,12 +142,24 @@ export function RecordGrid<Row extends { id: string }, F extends string>(
     return () => {
       current = false
     }
-  }, [api, search, fieldsByColumn])
+  }, [api, search, fieldsByColumn, filterOf])
 
-  // Saved at once, not debounced: a reload right after a sort must not lose it.
+  const shownRevision = useRef(revision)
+  useEffect(() => {
+    if (!api || shownRevision.current === revision) return
+    shownRevision.current = revision
+    api.refreshInfiniteCache()
+  }, [api, revision])
+
+  // Saved at once, not debounced (a reload right after a sort must not lose it), one at a time.
+  const saving = useRef<Promise<void>>(Promise.resolve())
   const saveLayout = useCallback(() => {
-    if (api && !api.isDestroyed()) saveColumnState(layoutKey, api.getColumnState())
-  }, [api, layoutKey])
+    if (!api || api.isDestroyed()) return
+    const state = api.getColumnState()
+    saving.current = saving.current
+      .then(() => saveColumnState(gridId, state))
+      .catch((error: unknown) => latest.current.onError(error))
+  }, [api, gridId])
   const onColumnMoved = useCallback(
     (event: ColumnMovedEvent<Row>) => {
       if (event.finished) saveLayout()
@@ -118,8 +168,11 @@ export function RecordGrid<Row extends { id: string }, F extends string>(
   )
   const onColumnResized = useCallback(
     (event: ColumnResizedEvent<Row>) => {
-      // Flex columns resize with the window; only the user's own resizing is a preference.
-      if (event.finished && event.source === 'uiColumnResized') saveLayout()
+      // Flex columns resize with the window; only the user's own resizing (or Reset columns,
+      // which the API does) is a preference.
+      if (event.finished && (event.source === 'uiColumnResized' || event.source === 'api')) {
+        saveLayout()
+      }
     },
     [saveLayout]
   )
@@ -127,9 +180,13 @@ export function RecordGrid<Row extends { id: string }, F extends string>(
   const onCellValueChanged = useCallback((event: CellValueChangedEvent<Row>) => {
     const field = event.colDef.field
     const row = event.data
-    if (!field || !row || event.oldValue === event.newValue) return
-    latest.current.saveEdit(row, field, event.newValue).then(
-      (saved) => event.node.setData(saved),
+    const save = latest.current.saveEdit
+    if (!field || !row || !save || event.oldValue === event.newValue) return
+    save(row, field, event.newValue).then(
+      (saved) => {
+        event.node.setData(saved)
+        latest.current.onRowSaved?.(saved)
+      },
       (error: unknown) => {
         event.node.setData({ ...row, [field]: event.oldValue })
         latest.current.onError(error)
@@ -139,14 +196,37 @@ export function RecordGrid<Row extends { id: string }, F extends string>(
 
   const onCellKeyDown = useCallback((event: CellKeyDownEvent<Row>) => {
     const keyboard = event.event
-    if (!(keyboard instanceof KeyboardEvent) || keyboard.key !== 'Delete') return
-    if (event.api.getEditingCells().length > 0) return
-    keyboard.preventDefault()
-    latest.current.onDeleteKey()
+    if (!(keyboard instanceof KeyboardEvent) || event.api.getEditingCells().length > 0) return
+    if (keyboard.key === 'Escape' && event.api.getSelectedNodes().length > 0) {
+      keyboard.preventDefault()
+      event.api.deselectAll()
+    } else if (keyboard.key === 'Delete' && latest.current.onDeleteKey) {
+      keyboard.preventDefault()
+      latest.current.onDeleteKey()
+    }
+  }, [])
+
+  const onCellFocused = useCallback((event: CellFocusedEvent<Row>) => {
+    if (event.rowIndex === null || event.rowPinned) return
+    const row = event.api.getDisplayedRowAtIndex(event.rowIndex)?.data
+    if (row) latest.current.onFocusRow?.(row)
   }, [])
 
   const onSelectionChanged = useCallback(() => {
     if (api) latest.current.onSelectionChanged(api.getSelectedRows())
+  }, [api])
+
+  // AG Grid also reports a filter change when nothing changed (a new theme re-creates the
+  // filters): only a different model deselects rows and updates the filter bar.
+  const shownFilter = useRef('{}')
+  const onFilterChanged = useCallback(() => {
+    if (!api) return
+    const model = api.getFilterModel()
+    const json = JSON.stringify(model)
+    if (json === shownFilter.current) return
+    shownFilter.current = json
+    api.deselectAll()
+    latest.current.onFilterModel?.(model)
   }, [api])
 
   const getRowId = useCallback((params: GetRowIdParams<Row>) => params.data.id, [])
@@ -155,31 +235,37 @@ export function RecordGrid<Row extends { id: string }, F extends string>(
 
   return (
     <section className="grid-frame" aria-label={label}>
-      <div style={gridStyle}>
-        <AgGridReact<Row>
-          theme={theme}
-          rowModelType="infinite"
-          cacheBlockSize={BLOCK_SIZE}
-          maxConcurrentDatasourceRequests={2}
-          columnDefs={columnDefs}
-          defaultColDef={defaultColDef}
-          rowHeight={rowHeight}
-          getRowId={getRowId}
-          overlayComponentParams={overlayParams}
-          rowSelection={rowSelection}
-          selectionColumnDef={selectionColumnDef}
-          stopEditingWhenCellsLoseFocus
-          enterNavigatesVerticallyAfterEdit
-          onGridReady={onGridReady}
-          onCellValueChanged={onCellValueChanged}
-          onCellKeyDown={onCellKeyDown}
-          onSelectionChanged={onSelectionChanged}
-          onSortChanged={saveLayout}
-          onColumnMoved={onColumnMoved}
-          onColumnResized={onColumnResized}
-          onColumnVisible={saveLayout}
-        />
-      </div>
+      {layout === undefined ? null : (
+        <div style={gridStyle}>
+          <AgGridReact<Row>
+            theme={theme}
+            rowModelType="infinite"
+            cacheBlockSize={BLOCK_SIZE}
+            maxConcurrentDatasourceRequests={2}
+            columnDefs={columnDefs}
+            defaultColDef={defaultColDef}
+            rowHeight={rowHeight}
+            getRowId={getRowId}
+            overlayComponentParams={overlayParams}
+            rowSelection={rowSelection}
+            selectionColumnDef={selectionColumnDef}
+            // A handful of columns: render them all, so every cell is there to find.
+            suppressColumnVirtualisation
+            stopEditingWhenCellsLoseFocus
+            enterNavigatesVerticallyAfterEdit
+            onGridReady={onGridReady}
+            onCellValueChanged={onCellValueChanged}
+            onCellKeyDown={onCellKeyDown}
+            onCellFocused={onCellFocused}
+            onSelectionChanged={onSelectionChanged}
+            onFilterChanged={onFilterChanged}
+            onSortChanged={saveLayout}
+            onColumnMoved={onColumnMoved}
+            onColumnResized={onColumnResized}
+            onColumnVisible={saveLayout}
+          />
+        </div>
+      )}
     </section>
   )
 }

@@ -1,5 +1,6 @@
 import type { CustomCellRendererProps } from 'ag-grid-react'
 import type { TagRef } from '../../../shared/types'
+import { TagChip } from '../features/tags/TagChip'
 import { formatRelative, formatTimestamp } from '../lib/format'
 
 /** Long text: two lines in the row, all of it on hover and in the editor. */
@@ -50,17 +51,9 @@ export function ConfidenceCell({ value }: CustomCellRendererProps<unknown, numbe
 export function TagsCell({ value }: CustomCellRendererProps<unknown, TagRef[]>) {
   if (!value?.length) return null
   return (
-    <span className="chips">
+    <span className="chips" title={value.map((tag) => tag.path).join(', ')}>
       {value.map((tag) => (
-        <span
-          key={tag.id}
-          className="chip"
-          title={tag.path}
-          style={tag.colour ? { borderColor: tag.colour } : undefined}
-        >
-          {tag.colour ? <span className="chip-dot" style={{ background: tag.colour }} /> : null}
-          {tag.name}
-        </span>
+        <TagChip key={tag.id} tag={tag} />
       ))}
     </span>
   )

@@ -1,16 +1,18 @@
 import type { ColumnState } from 'ag-grid-community'
+import { call } from '../api'
 
 /**
- * Column order, widths, visibility and sort, remembered per project and grid. Kept in
- * localStorage for now; it is meant to move into the project file.
+ * Column order, widths, visibility and sort, remembered in the project file (`settings`), so
+ * the layout travels with the project to another machine.
  */
-const PREFIX = 'attest.columns.v1'
-
-export function columnStateKey(grid: string, projectPath: string): string {
-  return `${PREFIX}:${grid}:${projectPath}`
+export function columnStateKey(grid: string): string {
+  return `grid.${grid}.columns`
 }
 
-type StoredColumn = Pick<ColumnState, 'colId' | 'width' | 'flex' | 'hide' | 'sort' | 'sortIndex'>
+export type StoredColumn = Pick<
+  ColumnState,
+  'colId' | 'width' | 'flex' | 'hide' | 'sort' | 'sortIndex'
+>
 
 function isStoredColumn(value: unknown): value is StoredColumn {
   return (
@@ -21,20 +23,24 @@ function isStoredColumn(value: unknown): value is StoredColumn {
   )
 }
 
-export function loadColumnState(key: string): StoredColumn[] | null {
+export function parseColumnState(raw: string | null): StoredColumn[] | null {
+  if (!raw) return null
   try {
-    const raw = localStorage.getItem(key)
-    if (!raw) return null
     const parsed: unknown = JSON.parse(raw)
     return Array.isArray(parsed) && parsed.every(isStoredColumn) ? parsed : null
   } catch {
-    // Unreadable or unavailable storage: the grid starts with its default columns.
+    // Unreadable: the grid starts with its default columns.
     return null
   }
 }
 
-export function saveColumnState(key: string, state: readonly ColumnState[]): void {
-  const stored: StoredColumn[] = state.map(({ colId, width, flex, hide, sort, sortIndex }) => ({
+export async function loadColumnState(grid: string): Promise<StoredColumn[] | null> {
+  const { value } = await call('settings.get', { key: columnStateKey(grid) })
+  return parseColumnState(value)
+}
+
+export function toStoredColumns(state: readonly ColumnState[]): StoredColumn[] {
+  return state.map(({ colId, width, flex, hide, sort, sortIndex }) => ({
     colId,
     width,
     flex,
@@ -42,9 +48,11 @@ export function saveColumnState(key: string, state: readonly ColumnState[]): voi
     sort,
     sortIndex
   }))
-  try {
-    localStorage.setItem(key, JSON.stringify(stored))
-  } catch {
-    // Storage full or disabled: the layout is simply not remembered.
-  }
+}
+
+export async function saveColumnState(grid: string, state: readonly ColumnState[]): Promise<void> {
+  await call('settings.set', {
+    key: columnStateKey(grid),
+    value: JSON.stringify(toStoredColumns(state))
+  })
 }

@@ -1,21 +1,64 @@
 import type { IDatasource, IGetRowsParams, SortModelItem } from 'ag-grid-community'
+import type { RequestInput } from '../../../shared/contract'
+import {
+  CLAIM_STATUSES,
+  CREDIBILITY_GRADES,
+  RELIABILITY_GRADES,
+  SOURCE_KINDS,
+  type ClaimStatus,
+  type Credibility,
+  type Reliability,
+  type SourceKind
+} from '../../../shared/domain'
 import type { ListResult } from '../../../shared/types'
+
+/*
+ * The bridge between AG Grid's infinite row model and the list requests of the core: sort
+ * model, filter model and quick search become the contract's `sort` and `filter`, and the
+ * core turns those into parameterised SQL. Pure functions only (no DOM, no React), so this
+ * file is compiled and unit-tested under Node too.
+ */
 
 export type SortDirection = 'asc' | 'desc'
 export type ContractSort<F extends string> = { field: F; direction: SortDirection }[]
 
+/** The filter the quick search alone produces. */
+export type SearchFilter = { query: string }
+
 /** What `claims.list` / `sources.list` take, for one block of rows. */
-export type PageRequest<F extends string> = {
+export type PageRequest<F extends string, Q = SearchFilter> = {
   offset: number
   limit: number
   sort?: ContractSort<F>
-  filter?: { query: string }
+  filter?: Q
 }
+
+/** AG Grid's filter model: column id → that column's filter model. */
+export type FilterModel = Readonly<Record<string, unknown>>
+
+/** The models of Attest's column filters (grid/filters), one shape per kind of filter. */
+export type TextFilterModel = { filterType: 'text'; type: 'contains'; filter: string }
+export type SetValue = string | number | null
+export type SetFilterModel = { filterType: 'set'; values: SetValue[] }
+export type DateRangeFilterModel = {
+  filterType: 'dateRange'
+  from: string | null
+  to: string | null
+}
+export type ColumnFilterModel = TextFilterModel | SetFilterModel | DateRangeFilterModel
+
+/** Turns the grid's filter model and the quick search into the contract's list filter. */
+export type FilterMapper<Q> = (filterModel: FilterModel, search: string) => Q | undefined
+
+export type ClaimListFilter = NonNullable<RequestInput<'claims.list'>['filter']>
+export type SourceListFilter = NonNullable<RequestInput<'sources.list'>['filter']>
 
 /** The contract caps sorts at five keys, pages at 1000 rows and the search at 500 characters. */
 const MAX_SORT_KEYS = 5
 const MAX_PAGE = 1000
 const MAX_QUERY = 500
+const MAX_TEXT = 500
+const MAX_TAGS = 200
 
 /**
  * AG Grid's sort model (column ids, in the order the user shift-clicked them) as the
@@ -36,43 +79,204 @@ export function toContractSort<F extends string>(
 }
 
 /** The quick search box as a list filter: full-text search happens in the core. */
-export function toListFilter(search: string): { query: string } | undefined {
+export function toListFilter(search: string): SearchFilter | undefined {
   const query = search.trim().slice(0, MAX_QUERY)
   return query ? { query } : undefined
 }
 
+// ---------- Reading one column's filter model ----------
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null
+}
+
+/** The words of a "contains" filter, or undefined when it is not set. */
+export function readTextFilter(model: FilterModel, colId: string): string | undefined {
+  const entry = model[colId]
+  if (!isObject(entry) || entry.filterType !== 'text' || typeof entry.filter !== 'string') {
+    return undefined
+  }
+  const text = entry.filter.trim().slice(0, MAX_TEXT)
+  return text || undefined
+}
+
+/**
+ * The checked values of a checklist filter that the contract accepts, without repeats;
+ * undefined when nothing usable is checked (an empty checklist means "no filter").
+ */
+export function readSetFilter<T extends SetValue>(
+  model: FilterModel,
+  colId: string,
+  accepts: (value: unknown) => value is T
+): T[] | undefined {
+  const entry = model[colId]
+  if (!isObject(entry) || entry.filterType !== 'set' || !Array.isArray(entry.values)) {
+    return undefined
+  }
+  const values: T[] = []
+  for (const value of entry.values as unknown[]) {
+    if (accepts(value) && !values.includes(value)) values.push(value)
+  }
+  return values.length ? values : undefined
+}
+
+const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/
+
+/** A date as analysts write it (YYYY, YYYY-MM or YYYY-MM-DD), or null. */
+export function normaliseDate(value: unknown): string | null {
+  if (typeof value !== 'string') return null
+  const trimmed = value.trim()
+  return PARTIAL_DATE.test(trimmed) ? trimmed : null
+}
+
+/** Both ends of a date range filter; an end that is not a date is left open. */
+export function readDateRange(
+  model: FilterModel,
+  colId: string
+): { from: string | null; to: string | null } {
+  const entry = model[colId]
+  if (!isObject(entry) || entry.filterType !== 'dateRange') return { from: null, to: null }
+  return { from: normaliseDate(entry.from), to: normaliseDate(entry.to) }
+}
+
+// ---------- Value guards ----------
+
+const isString = (value: unknown): value is string => typeof value === 'string'
+const isClaimStatus = (value: unknown): value is ClaimStatus =>
+  CLAIM_STATUSES.some((status) => status === value)
+const isCredibility = (value: unknown): value is Credibility | null =>
+  value === null || CREDIBILITY_GRADES.some((grade) => grade === value)
+const isSourceKind = (value: unknown): value is SourceKind =>
+  SOURCE_KINDS.some((kind) => kind === value)
+const isReliability = (value: unknown): value is Reliability | null =>
+  value === null || RELIABILITY_GRADES.some((grade) => grade === value)
+
+// ---------- Per record kind ----------
+
+/**
+ * The claims grid's filters: Claim text contains, Status / Credibility / Tags checklists and
+ * the Event date range; plus the quick search. Undefined when nothing filters.
+ */
+export const claimListFilter: FilterMapper<ClaimListFilter> = (model, search) => {
+  const filter: ClaimListFilter = {}
+  const text = readTextFilter(model, 'text')
+  if (text) filter.text = text
+  const status = readSetFilter(model, 'status', isClaimStatus)
+  if (status) filter.status = status
+  const credibility = readSetFilter(model, 'credibility', isCredibility)
+  if (credibility) filter.credibility = credibility
+  const tagIds = readSetFilter(model, 'tags', isString)
+  if (tagIds) filter.tagIds = tagIds.slice(0, MAX_TAGS)
+  const eventDate = readDateRange(model, 'eventDate')
+  if (eventDate.from) filter.eventDateFrom = eventDate.from
+  if (eventDate.to) filter.eventDateTo = eventDate.to
+  const query = toListFilter(search)
+  if (query) filter.query = query.query
+  return Object.keys(filter).length ? filter : undefined
+}
+
+/** The sources grid's filters: Title contains, Kind / Reliability / Tags, Published range. */
+export const sourceListFilter: FilterMapper<SourceListFilter> = (model, search) => {
+  const filter: SourceListFilter = {}
+  const text = readTextFilter(model, 'title')
+  if (text) filter.text = text
+  const kind = readSetFilter(model, 'kind', isSourceKind)
+  if (kind) filter.kind = kind
+  const reliability = readSetFilter(model, 'reliability', isReliability)
+  if (reliability) filter.reliability = reliability
+  const tagIds = readSetFilter(model, 'tags', isString)
+  if (tagIds) filter.tagIds = tagIds.slice(0, MAX_TAGS)
+  const published = readDateRange(model, 'publishedAt')
+  if (published.from) filter.publishedFrom = published.from
+  if (published.to) filter.publishedTo = published.to
+  const query = toListFilter(search)
+  if (query) filter.query = query.query
+  return Object.keys(filter).length ? filter : undefined
+}
+
+/** How many columns of the filter model actually filter (for "3 filters" and Clear). */
+export function activeFilterCount<Q extends object>(
+  model: FilterModel,
+  mapper: FilterMapper<Q>
+): number {
+  let count = 0
+  for (const colId of Object.keys(model)) {
+    if (mapper({ [colId]: model[colId] }, '') !== undefined) count += 1
+  }
+  return count
+}
+
+// ---------- Block requests ----------
+
+type Block = Pick<IGetRowsParams, 'startRow' | 'endRow' | 'sortModel'> & { filterModel?: unknown }
+
+function filterModelOf(block: Block): FilterModel {
+  return isObject(block.filterModel) ? block.filterModel : {}
+}
+
+const searchOnly: FilterMapper<SearchFilter> = (_model, search) => toListFilter(search)
+
 export function toPageRequest<F extends string>(
-  block: Pick<IGetRowsParams, 'startRow' | 'endRow' | 'sortModel'>,
+  block: Block,
   fieldsByColumn: Readonly<Partial<Record<string, F>>>,
   search: string
-): PageRequest<F> {
-  const request: PageRequest<F> = {
+): PageRequest<F, SearchFilter>
+export function toPageRequest<F extends string, Q>(
+  block: Block,
+  fieldsByColumn: Readonly<Partial<Record<string, F>>>,
+  search: string,
+  filterOf: FilterMapper<Q>
+): PageRequest<F, Q>
+export function toPageRequest<F extends string>(
+  block: Block,
+  fieldsByColumn: Readonly<Partial<Record<string, F>>>,
+  search: string,
+  filterOf: FilterMapper<unknown> = searchOnly
+): PageRequest<F, unknown> {
+  const request: PageRequest<F, unknown> = {
     offset: Math.max(0, block.startRow),
     limit: Math.min(MAX_PAGE, Math.max(1, block.endRow - block.startRow))
   }
   const sort = toContractSort(block.sortModel, fieldsByColumn)
   if (sort) request.sort = sort
-  const filter = toListFilter(search)
-  if (filter) request.filter = filter
+  const filter = filterOf(filterModelOf(block), search)
+  if (filter !== undefined) request.filter = filter
   return request
 }
 
-export type DatasourceOptions<Row, F extends string> = {
+export type DatasourceOptions<Row, F extends string, Q = SearchFilter> = {
   fieldsByColumn: Readonly<Partial<Record<string, F>>>
   search: string
-  fetchPage: (request: PageRequest<F>) => Promise<ListResult<Row>>
+  /** Column filters and search as the contract's filter; without it, only the search. */
+  filterOf?: FilterMapper<Q>
+  fetchPage: (request: PageRequest<F, Q>) => Promise<ListResult<Row>>
   /** Every answered block reports the total, so counts follow edits made elsewhere. */
   onTotal: (total: number) => void
   onError: (error: unknown) => void
 }
 
-/** An infinite-row-model datasource for one search; a new search makes a new datasource. */
-export function createDatasource<Row, F extends string>(
-  options: DatasourceOptions<Row, F>
+/**
+ * An infinite-row-model datasource for one search; a new search makes a new datasource.
+ * AG Grid passes the current filter model with every block, and purges its cache when the
+ * filters change.
+ */
+export function createDatasource<Row, F extends string, Q = SearchFilter>(
+  options:
+    | (DatasourceOptions<Row, F, SearchFilter> & { filterOf?: undefined })
+    | (DatasourceOptions<Row, F, Q> & { filterOf: FilterMapper<Q> })
+): IDatasource {
+  return options.filterOf
+    ? datasourceFor(options, options.filterOf)
+    : datasourceFor(options, searchOnly)
+}
+
+function datasourceFor<Row, F extends string, Q>(
+  options: DatasourceOptions<Row, F, Q>,
+  filterOf: FilterMapper<Q>
 ): IDatasource {
   return {
     getRows(params: IGetRowsParams) {
-      const request = toPageRequest(params, options.fieldsByColumn, options.search)
+      const request = toPageRequest(params, options.fieldsByColumn, options.search, filterOf)
       options.fetchPage(request).then(
         (page) => {
           params.successCallback(page.rows, page.total)

@@ -36,3 +36,10 @@ export function formatTimestamp(iso: string): string {
   const date = new Date(iso)
   return Number.isNaN(date.getTime()) ? iso : full.format(date)
 }
+
+/** formatRelative inside a sentence: "created just now", "edited today, 14:05". */
+export function formatRelativeInline(iso: string, now: Date = new Date()): string {
+  return formatRelative(iso, now).replace(/^(Just now|Today|Yesterday)/, (word) =>
+    word.toLowerCase()
+  )
+}

@@ -10,6 +10,17 @@ import type { Claim } from '../../../../shared/types'
 import { ClampedTextCell, ConfidenceCell, DateCell, TagsCell, UpdatedCell } from '../../grid/cells'
 import { DateEditor } from '../../grid/DateEditor'
 import { OptionsEditor } from '../../grid/OptionsEditor'
+import { call } from '../../api'
+import { ChecklistFilter, type ChecklistFilterParams } from '../../grid/filters/ChecklistFilter'
+import { DateRangeFilter } from '../../grid/filters/DateRangeFilter'
+import { TagFilter } from '../../grid/filters/TagFilter'
+import { TextFilter } from '../../grid/filters/TextFilter'
+import {
+  TagsCellEditor,
+  suppressTagEditorKeys,
+  type TagsCellEditorParams
+} from '../tags/TagsCellEditor'
+import { citationCountColumn, claimSourcesColumn } from '../citations/claimColumns'
 import { CredibilityCell, StatusCell, credibilityOptions, statusOptions } from './cells'
 
 type ClaimSortField = (typeof CLAIM_SORT_FIELDS)[number]
@@ -18,6 +29,7 @@ type ClaimChanges = RequestInput<'claims.update'>['changes']
 /** Grid column id → the contract's sort field. Tags are not sortable. */
 export const CLAIM_SORT_BY_COLUMN: Readonly<Partial<Record<string, ClaimSortField>>> = {
   text: 'text',
+  citationCount: 'citationCount',
   status: 'status',
   credibility: 'credibility',
   confidence: 'confidence',
@@ -56,20 +68,30 @@ export function claimChange(field: string, value: unknown): ClaimChanges | null 
   }
 }
 
+const statusFilter: ChecklistFilterParams = { options: statusOptions }
+const credibilityFilter: ChecklistFilterParams = { options: credibilityOptions }
+const tagsEditor: TagsCellEditorParams = {
+  tagRecords: (ids, tagId, tagged) => call('claims.tag', { ids, tagId, tagged })
+}
+
 /** The claim text takes what the fixed-width columns leave. */
 export const claimColumns: ColDef<Claim>[] = [
   {
     colId: 'text',
     field: 'text',
     headerName: 'Claim',
-    flex: 3,
-    minWidth: 260,
+    // Frozen at the left, like a spreadsheet's first column: the other columns scroll past it.
+    pinned: 'left',
+    lockPinned: true,
+    width: 320,
+    minWidth: 220,
     editable: true,
     cellClass: 'cell-multiline',
     cellRenderer: ClampedTextCell,
     cellEditor: 'agLargeTextCellEditor',
     cellEditorPopup: true,
-    cellEditorParams: { maxLength: 20_000, rows: 8, cols: 72 }
+    cellEditorParams: { maxLength: 20_000, rows: 8, cols: 72 },
+    filter: TextFilter
   },
   {
     colId: 'status',
@@ -81,7 +103,9 @@ export const claimColumns: ColDef<Claim>[] = [
     cellEditor: OptionsEditor,
     cellEditorPopup: true,
     cellEditorPopupPosition: 'under',
-    cellEditorParams: { options: statusOptions }
+    cellEditorParams: { options: statusOptions },
+    filter: ChecklistFilter,
+    filterParams: statusFilter
   },
   {
     colId: 'credibility',
@@ -93,13 +117,31 @@ export const claimColumns: ColDef<Claim>[] = [
     cellEditor: OptionsEditor,
     cellEditorPopup: true,
     cellEditorPopupPosition: 'under',
-    cellEditorParams: { options: credibilityOptions }
+    cellEditorParams: { options: credibilityOptions },
+    filter: ChecklistFilter,
+    filterParams: credibilityFilter
+  },
+  {
+    colId: 'tags',
+    field: 'tags',
+    headerName: 'Tags',
+    flex: 1.2,
+    minWidth: 170,
+    sortable: false,
+    editable: true,
+    cellRenderer: TagsCell,
+    cellEditor: TagsCellEditor,
+    cellEditorPopup: true,
+    cellEditorPopupPosition: 'under',
+    cellEditorParams: tagsEditor,
+    suppressKeyboardEvent: suppressTagEditorKeys,
+    filter: TagFilter
   },
   {
     colId: 'confidence',
     field: 'confidence',
     headerName: 'Confidence',
-    width: 108,
+    width: 112,
     editable: true,
     cellRenderer: ConfidenceCell,
     cellEditor: 'agNumberCellEditor',
@@ -110,20 +152,14 @@ export const claimColumns: ColDef<Claim>[] = [
     colId: 'eventDate',
     field: 'eventDate',
     headerName: 'Event date',
-    width: 112,
+    width: 122,
     editable: true,
     cellRenderer: DateCell,
-    cellEditor: DateEditor
+    cellEditor: DateEditor,
+    filter: DateRangeFilter
   },
-  {
-    colId: 'tags',
-    field: 'tags',
-    headerName: 'Tags',
-    flex: 1,
-    minWidth: 96,
-    sortable: false,
-    cellRenderer: TagsCell
-  },
+  citationCountColumn,
+  claimSourcesColumn,
   {
     colId: 'updatedAt',
     field: 'updatedAt',

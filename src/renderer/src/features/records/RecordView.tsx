@@ -1,48 +1,62 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ComponentType } from 'react'
 import type { ColDef, GridApi, Theme } from 'ag-grid-community'
-import type { Deleted, ListResult } from '../../../../shared/types'
+import type { Tag } from '../../../../shared/types'
+import { call } from '../../api'
 import { ConfirmDialog } from '../../components/Dialog'
+import { PanelRightIcon, PlusIcon } from '../../components/Icons'
 import { useToasts } from '../../components/Toasts'
-import type { PageRequest } from '../../grid/datasource'
+import { readSetFilter, type FilterModel } from '../../grid/datasource'
+import { describeFilter, FilterBar, type FilterChip } from '../../grid/filters/FilterBar'
 import { RecordGrid } from '../../grid/RecordGrid'
 import { useDebouncedValue } from '../../hooks/useDebouncedValue'
 import { countLabel } from '../../lib/format'
+import { useWorkspace } from '../../workspace'
+import { DETAIL_MAX_WIDTH, DETAIL_MIN_WIDTH, DetailPanel } from '../details/DetailPanel'
+import { ExportButton } from '../export/ExportButton'
+import { UndoRedo } from '../history/UndoRedo'
+import { ImportButton } from '../import/ImportButton'
+import { useRecordFocusRequests } from '../reader/readerNavigation'
+import { BulkBar } from './BulkBar'
+import { ColumnsMenu } from './ColumnsMenu'
 import { Toolbar } from './Toolbar'
+import type { RecordKind, TaggedRow } from './types'
 
-export type Noun = { one: string; many: string }
+export type { Noun, RecordKind } from './types'
 
-export type RecordKind<Row extends { id: string }, F extends string> = {
-  gridId: string
-  /** The column that names a record: focused when one is created. */
-  primaryColumn: string
-  title: string
-  noun: Noun
-  newLabel: string
-  searchPlaceholder: string
-  emptyText: string
-  columnDefs: ColDef<Row>[]
-  rowHeight: number
-  fieldsByColumn: Readonly<Partial<Record<string, F>>>
-  list: (request: PageRequest<F>) => Promise<ListResult<Row>>
-  saveEdit: (row: Row, field: string, value: unknown) => Promise<Row>
-  remove: (ids: string[]) => Promise<Deleted>
-}
-
-type RecordViewProps<Row extends { id: string }, F extends string> = {
-  kind: RecordKind<Row, F>
-  projectPath: string
+type RecordViewProps<Row extends TaggedRow, F extends string, Q> = {
+  kind: RecordKind<Row, F, Q>
   theme: Theme
-  /** Called after rows were created or deleted, so counts elsewhere can follow. */
-  onChanged: () => void
+  /** Views stay mounted (keeping filters, scroll and selection); only the active one shows. */
+  active: boolean
   NewDialog: ComponentType<{ onClose: () => void; onCreated: (row: Row) => void }>
 }
 
 const SEARCH_DELAY_MS = 200
 const NEW_ROW_WAIT_MS = 5_000
 
-/** Rows to delete: the selection, or else the row with the keyboard focus. */
-function deleteTargets<Row extends { id: string }>(api: GridApi<Row>): Row[] {
+type DetailsLayout = { open: boolean; width: number }
+/** Beside the grid from the start only where the grid keeps room for its columns. */
+const WIDE_WINDOW = 1500
+const DEFAULT_DETAILS: DetailsLayout = { open: window.innerWidth >= WIDE_WINDOW, width: 360 }
+
+function parseDetailsLayout(raw: string | null): DetailsLayout {
+  try {
+    const parsed: unknown = raw ? JSON.parse(raw) : null
+    if (typeof parsed === 'object' && parsed !== null && 'open' in parsed && 'width' in parsed) {
+      const { open, width } = parsed
+      if (typeof open === 'boolean' && typeof width === 'number') {
+        return { open, width: Math.min(DETAIL_MAX_WIDTH, Math.max(DETAIL_MIN_WIDTH, width)) }
+      }
+    }
+  } catch {
+    // Unreadable: the default layout.
+  }
+  return DEFAULT_DETAILS
+}
+
+/** Rows to act on: the selection, or else the row with the keyboard focus. */
+function targetsOf<Row extends { id: string }>(api: GridApi<Row>): Row[] {
   const selected = api.getSelectedRows()
   if (selected.length) return selected
   const focused = api.getFocusedCell()
@@ -50,26 +64,68 @@ function deleteTargets<Row extends { id: string }>(api: GridApi<Row>): Row[] {
   return row ? [row] : []
 }
 
-/** A toolbar and an infinite grid over one kind of record: search, edit, create, delete. */
-export function RecordView<Row extends { id: string }, F extends string>({
+/**
+ * One kind of record: a toolbar, the active filters, an infinite grid with a bulk bar over
+ * the selection, and the detail panel for the focused row.
+ */
+export function RecordView<Row extends TaggedRow, F extends string, Q>({
   kind,
-  projectPath,
   theme,
-  onChanged,
+  active,
   NewDialog
-}: RecordViewProps<Row, F>) {
+}: RecordViewProps<Row, F, Q>) {
   const toasts = useToasts()
-  const apiRef = useRef<GridApi<Row> | null>(null)
+  const workspace = useWorkspace()
+  const { changed, tagsById } = workspace
+  const [api, setApi] = useState<GridApi<Row> | null>(null)
   const searchRef = useRef<HTMLInputElement>(null)
   const [search, setSearch] = useState('')
   const settledSearch = useDebouncedValue(search, SEARCH_DELAY_MS)
   const [total, setTotal] = useState<number | null>(null)
   const [selected, setSelected] = useState<Row[]>([])
+  const [filterModel, setFilterModel] = useState<FilterModel>({})
   const [pendingDelete, setPendingDelete] = useState<Row[] | null>(null)
   const [deleting, setDeleting] = useState(false)
   const [creating, setCreating] = useState(false)
+  const [detailId, setDetailId] = useState<string | null>(null)
+  const [detailReload, setDetailReload] = useState(0)
+  const [details, setDetails] = useState<DetailsLayout>(DEFAULT_DETAILS)
+  const detailsKey = `layout.${kind.gridId}.details`
 
   useEffect(() => {
+    let current = true
+    call('settings.get', { key: detailsKey }).then(
+      ({ value }) => {
+        if (current) setDetails(parseDetailsLayout(value))
+      },
+      () => undefined
+    )
+    return () => {
+      current = false
+    }
+  }, [detailsKey])
+
+  const saveDetails = useCallback(
+    (next: DetailsLayout) => {
+      setDetails(next)
+      call('settings.set', { key: detailsKey, value: JSON.stringify(next) }).catch(toasts.error)
+    },
+    [detailsKey, toasts]
+  )
+
+  // "Open claim" from a highlight in the reader: that record's details, its row if loaded.
+  useRecordFocusRequests(kind.kind, (id) => {
+    setDetailId(id)
+    if (!details.open) saveDetails({ ...details, open: true })
+    const index = api?.getRowNode(id)?.rowIndex
+    if (api && index !== null && index !== undefined) {
+      api.ensureIndexVisible(index)
+      api.setFocusedCell(index, kind.primaryColumn)
+    }
+  })
+
+  useEffect(() => {
+    if (!active) return
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
         event.preventDefault()
@@ -79,24 +135,59 @@ export function RecordView<Row extends { id: string }, F extends string>({
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [])
+  }, [active])
+
+  // Another view asked for this grid with given filters ("Show claims" on a tag).
+  const { filterRequest } = workspace
+  const appliedRequest = useRef(0)
+  useEffect(() => {
+    if (!api || !filterRequest || filterRequest.view !== kind.gridId) return
+    if (appliedRequest.current === filterRequest.nonce) return
+    appliedRequest.current = filterRequest.nonce
+    api.setFilterModel(filterRequest.filterModel)
+  }, [api, filterRequest, kind.gridId])
+
+  // A tag that left the codebook (deleted, merged away) leaves the Tags filter too.
+  const { tagsLoaded } = workspace
+  useEffect(() => {
+    if (!api || !tagsLoaded) return
+    const values = readSetFilter(
+      filterModel,
+      'tags',
+      (value): value is string => typeof value === 'string'
+    )
+    if (!values) return
+    const kept = values.filter((id) => tagsById.has(id))
+    if (kept.length === values.length) return
+    void api
+      .setColumnFilterModel('tags', kept.length ? { filterType: 'set', values: kept } : null)
+      .then(() => api.onFilterChanged())
+  }, [api, tagsLoaded, tagsById, filterModel])
+
+  /** Rows changed in bulk: reload what is shown, and everything that counts them. */
+  const reload = useCallback(() => {
+    api?.refreshInfiniteCache()
+    setDetailReload((value) => value + 1)
+    changed()
+  }, [api, changed])
 
   const askToDelete = useCallback(() => {
-    const api = apiRef.current
     if (!api) return
-    const targets = deleteTargets(api)
+    const targets = targetsOf(api)
     if (targets.length) setPendingDelete(targets)
-  }, [])
+  }, [api])
 
   const confirmDelete = async () => {
     if (!pendingDelete) return
     setDeleting(true)
     try {
-      const { deleted } = await kind.remove(pendingDelete.map((row) => row.id))
-      apiRef.current?.deselectAll()
-      apiRef.current?.refreshInfiniteCache()
+      const ids = pendingDelete.map((row) => row.id)
+      const { deleted } = await kind.remove(ids)
+      api?.deselectAll()
+      api?.refreshInfiniteCache()
       toasts.info(`Deleted ${countLabel(deleted, kind.noun.one, kind.noun.many)}`)
-      onChanged()
+      if (detailId && ids.includes(detailId)) setDetailId(null)
+      changed()
       setPendingDelete(null)
     } catch (error) {
       toasts.error(error)
@@ -105,10 +196,28 @@ export function RecordView<Row extends { id: string }, F extends string>({
     }
   }
 
+  const tagSelected = async (tag: Tag, tagged: boolean) => {
+    const ids = selected.map((row) => row.id)
+    try {
+      const { changed: count } = await kind.tag(ids, tag.id, tagged)
+      const things = countLabel(ids.length, kind.noun.one, kind.noun.many)
+      toasts.info(
+        count === 0
+          ? tagged
+            ? `All ${ids.length === 1 ? '' : 'of them '}already tagged “${tag.path}”`
+            : `None had “${tag.path}”`
+          : `${tagged ? 'Tagged' : 'Untagged'} ${things} “${tag.path}”`
+      )
+      reload()
+    } catch (error) {
+      toasts.error(error)
+    }
+  }
+
   const onCreated = (row: Row) => {
     setCreating(false)
-    onChanged()
-    const api = apiRef.current
+    changed()
+    setDetailId(row.id)
     if (!api) return
     // Once its block has loaded, the new row takes the keyboard focus: Enter edits it.
     const focusNewRow = () => {
@@ -131,47 +240,126 @@ export function RecordView<Row extends { id: string }, F extends string>({
     api.refreshInfiniteCache()
   }
 
-  const searching = settledSearch.trim() !== ''
+  const onDetailSaved = useCallback(
+    (row: Row) => {
+      api?.getRowNode(row.id)?.setData(row)
+    },
+    [api]
+  )
+
+  const chips = useMemo(
+    () =>
+      kind.columnDefs
+        .map((def: ColDef<Row>) => describeFilter(def, filterModel, tagsById))
+        .filter((chip): chip is FilterChip => chip !== null),
+    [kind.columnDefs, filterModel, tagsById]
+  )
+
+  const filtering = settledSearch.trim() !== '' || chips.length > 0
   const countText = total === null ? 'Loading…' : countLabel(total, kind.noun.one, kind.noun.many)
   const pendingCount = pendingDelete?.length ?? 0
 
   return (
-    <div className="view">
+    <div className="view" hidden={!active}>
       <Toolbar
         title={kind.title}
         countText={countText}
-        selected={selected.length}
-        search={search}
-        searchPlaceholder={kind.searchPlaceholder}
-        searchRef={searchRef}
-        newLabel={kind.newLabel}
-        canDelete={selected.length > 0}
-        onSearch={setSearch}
-        onNew={() => setCreating(true)}
-        onDelete={askToDelete}
-      />
-      <RecordGrid<Row, F>
-        gridId={kind.gridId}
-        projectPath={projectPath}
-        label={kind.title}
-        theme={theme}
-        columnDefs={kind.columnDefs}
-        rowHeight={kind.rowHeight}
-        fieldsByColumn={kind.fieldsByColumn}
-        search={settledSearch}
-        fetchPage={kind.list}
-        saveEdit={kind.saveEdit}
-        onReady={(api) => {
-          apiRef.current = api
+        search={{
+          value: search,
+          placeholder: kind.searchPlaceholder,
+          onChange: setSearch
         }}
-        onTotal={setTotal}
-        onSelectionChanged={setSelected}
-        onDeleteKey={askToDelete}
-        onError={toasts.error}
-        emptyText={
-          searching ? `No ${kind.noun.many} match “${settledSearch.trim()}”` : kind.emptyText
-        }
-      />
+        searchRef={searchRef}
+      >
+        <UndoRedo />
+        <span className="toolbar-divider" aria-hidden="true" />
+        <ColumnsMenu api={api} columnDefs={kind.columnDefs} primaryColumn={kind.primaryColumn} />
+        <button
+          type="button"
+          className="button button-quiet button-icon"
+          aria-label="Details"
+          aria-pressed={details.open}
+          title={details.open ? 'Hide the details panel' : 'Show the details panel'}
+          onClick={() => saveDetails({ ...details, open: !details.open })}
+        >
+          <PanelRightIcon />
+        </button>
+        {kind.kind === 'source' ? <ImportButton /> : null}
+        <ExportButton
+          grid={kind.kind === 'claim' ? 'claims' : 'sources'}
+          api={api}
+          fieldsByColumn={kind.fieldsByColumn}
+          filter={kind.filterOf(filterModel, settledSearch)}
+          selectedIds={selected.map((row) => row.id)}
+          total={total}
+        />
+        <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+          <PlusIcon />
+          {kind.newLabel}
+        </button>
+      </Toolbar>
+      <FilterBar api={api} chips={chips} />
+      <div className="view-body">
+        <div className="grid-area">
+          <RecordGrid<Row, F, Q>
+            gridId={kind.gridId}
+            label={kind.title}
+            theme={theme}
+            columnDefs={kind.columnDefs}
+            rowHeight={kind.rowHeight}
+            fieldsByColumn={kind.fieldsByColumn}
+            search={settledSearch}
+            filterOf={kind.filterOf}
+            fetchPage={kind.list}
+            saveEdit={kind.saveEdit}
+            revision={workspace.revision}
+            onReady={setApi}
+            onTotal={setTotal}
+            onSelectionChanged={setSelected}
+            onFocusRow={(row) => setDetailId(row.id)}
+            onFilterModel={setFilterModel}
+            onRowSaved={(row) => {
+              if (row.id === detailId) setDetailReload((value) => value + 1)
+              changed()
+            }}
+            onDeleteKey={askToDelete}
+            onError={toasts.error}
+            emptyText={
+              filtering
+                ? settledSearch.trim() && !chips.length
+                  ? `No ${kind.noun.many} match “${settledSearch.trim()}”`
+                  : `No ${kind.noun.many} match these filters`
+                : kind.emptyText
+            }
+          />
+          {selected.length ? (
+            <BulkBar
+              rows={selected}
+              noun={kind.noun}
+              fields={kind.bulkFields}
+              onTag={tagSelected}
+              onApplied={reload}
+              onDelete={askToDelete}
+              onClear={() => api?.deselectAll()}
+            />
+          ) : null}
+        </div>
+        {details.open ? (
+          <DetailPanel
+            kind={kind}
+            id={detailId}
+            reloadKey={detailReload}
+            width={details.width}
+            onResize={(width, done) =>
+              done ? saveDetails({ ...details, width }) : setDetails({ ...details, width })
+            }
+            onSaved={onDetailSaved}
+            onOpen={setDetailId}
+            onGone={() => setDetailId(null)}
+            onClose={() => saveDetails({ ...details, open: false })}
+          />
+        ) : null}
+      </div>
       {pendingDelete ? (
         <ConfirmDialog
           title={`Delete ${countLabel(pendingCount, kind.noun.one, kind.noun.many)}?`}

@@ -1,33 +1,19 @@
-import type { Ref } from 'react'
-import { PlusIcon, SearchIcon, TrashIcon } from '../../components/Icons'
+import type { ReactNode, Ref } from 'react'
+import { SearchIcon } from '../../components/Icons'
 
 type ToolbarProps = {
   title: string
   countText: string
-  selected: number
-  search: string
-  searchPlaceholder: string
+  /** The quick search; left out for views that have none. */
+  search?: { value: string; placeholder: string; onChange: (value: string) => void }
   searchRef?: Ref<HTMLInputElement>
-  newLabel: string
-  canDelete: boolean
-  onSearch: (value: string) => void
-  onNew: () => void
-  onDelete: () => void
+  /** Controls between the title and the actions (a segmented switch, say). */
+  middle?: ReactNode
+  /** Buttons at the right end, in reading order. */
+  children?: ReactNode
 }
 
-export function Toolbar({
-  title,
-  countText,
-  selected,
-  search,
-  searchPlaceholder,
-  searchRef,
-  newLabel,
-  canDelete,
-  onSearch,
-  onNew,
-  onDelete
-}: ToolbarProps) {
+export function Toolbar({ title, countText, search, searchRef, middle, children }: ToolbarProps) {
   return (
     <header className="toolbar">
       <div className="toolbar-heading">
@@ -36,44 +22,29 @@ export function Toolbar({
           {countText}
         </span>
       </div>
-      <label className="search">
-        <SearchIcon />
-        <input
-          ref={searchRef}
-          type="search"
-          aria-label="Search"
-          placeholder={searchPlaceholder}
-          value={search}
-          spellCheck={false}
-          onChange={(event) => onSearch(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape' && search) {
-              event.preventDefault()
-              onSearch('')
-            }
-          }}
-        />
-      </label>
-      <div className="toolbar-spacer" />
-      {selected > 0 ? (
-        <span className="toolbar-selection" aria-live="polite">
-          {selected.toLocaleString()} selected
-        </span>
+      {middle}
+      {search ? (
+        <label className="search">
+          <SearchIcon />
+          <input
+            ref={searchRef}
+            type="search"
+            aria-label="Search"
+            placeholder={search.placeholder}
+            value={search.value}
+            spellCheck={false}
+            onChange={(event) => search.onChange(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape' && search.value) {
+                event.preventDefault()
+                search.onChange('')
+              }
+            }}
+          />
+        </label>
       ) : null}
-      <button
-        type="button"
-        className="button button-quiet"
-        onClick={onDelete}
-        disabled={!canDelete}
-        title="Delete the selected rows (Delete)"
-      >
-        <TrashIcon />
-        Delete
-      </button>
-      <button type="button" className="button button-primary" onClick={onNew}>
-        <PlusIcon />
-        {newLabel}
-      </button>
+      <div className="toolbar-spacer" />
+      {children}
     </header>
   )
 }

@@ -7,9 +7,20 @@ import {
   type SourceKind
 } from '../../../../shared/domain'
 import type { Source } from '../../../../shared/types'
-import { DateCell, LinkCell, UpdatedCell } from '../../grid/cells'
+import { DateCell, LinkCell, TagsCell, UpdatedCell } from '../../grid/cells'
 import { DateEditor } from '../../grid/DateEditor'
 import { OptionsEditor } from '../../grid/OptionsEditor'
+import { call } from '../../api'
+import { ChecklistFilter, type ChecklistFilterParams } from '../../grid/filters/ChecklistFilter'
+import { DateRangeFilter } from '../../grid/filters/DateRangeFilter'
+import { TagFilter } from '../../grid/filters/TagFilter'
+import { TextFilter } from '../../grid/filters/TextFilter'
+import {
+  TagsCellEditor,
+  suppressTagEditorKeys,
+  type TagsCellEditorParams
+} from '../tags/TagsCellEditor'
+import { claimCountColumn, readSourceColumn } from '../reader/sourceColumns'
 import { KindCell, PlainCell, ReliabilityCell, kindOptions, reliabilityOptions } from './cells'
 
 type SourceSortField = (typeof SOURCE_SORT_FIELDS)[number]
@@ -18,6 +29,7 @@ type SourceChanges = RequestInput<'sources.update'>['changes']
 /** Grid column id → the contract's sort field. */
 export const SOURCE_SORT_BY_COLUMN: Readonly<Partial<Record<string, SourceSortField>>> = {
   title: 'title',
+  claimCount: 'claimCount',
   publisher: 'publisher',
   author: 'author',
   publishedAt: 'publishedAt',
@@ -78,16 +90,27 @@ const optionsEditor = {
   cellEditorPopupPosition: 'under' as const
 }
 
+const kindFilter: ChecklistFilterParams = { options: kindOptions }
+const reliabilityFilter: ChecklistFilterParams = { options: reliabilityOptions }
+const tagsEditor: TagsCellEditorParams = {
+  tagRecords: (ids, tagId, tagged) => call('sources.tag', { ids, tagId, tagged })
+}
+
 /** Title, publisher, author and URL share what the fixed-width columns leave. */
 export const sourceColumns: ColDef<Source>[] = [
+  { ...readSourceColumn, pinned: 'left', lockPinned: true },
   {
     colId: 'title',
     field: 'title',
     headerName: 'Title',
-    flex: 2.4,
-    minWidth: 200,
+    // Frozen at the left with the Read button: the other columns scroll past them.
+    pinned: 'left',
+    lockPinned: true,
+    width: 300,
+    minWidth: 180,
     cellRenderer: PlainCell,
-    ...textEditor(1_000)
+    ...textEditor(1_000),
+    filter: TextFilter
   },
   {
     colId: 'publisher',
@@ -102,6 +125,8 @@ export const sourceColumns: ColDef<Source>[] = [
     colId: 'author',
     field: 'author',
     headerName: 'Author',
+    // Shown from the Columns menu; most grids need the publisher, not the byline.
+    hide: true,
     flex: 0.8,
     minWidth: 80,
     cellRenderer: PlainCell,
@@ -114,12 +139,14 @@ export const sourceColumns: ColDef<Source>[] = [
     width: 106,
     editable: true,
     cellRenderer: DateCell,
-    cellEditor: DateEditor
+    cellEditor: DateEditor,
+    filter: DateRangeFilter
   },
   {
     colId: 'language',
     field: 'language',
     headerName: 'Language',
+    hide: true,
     width: 90,
     cellRenderer: PlainCell,
     ...textEditor(20)
@@ -131,16 +158,37 @@ export const sourceColumns: ColDef<Source>[] = [
     width: 96,
     cellRenderer: KindCell,
     ...optionsEditor,
-    cellEditorParams: { options: kindOptions }
+    cellEditorParams: { options: kindOptions },
+    filter: ChecklistFilter,
+    filterParams: kindFilter
   },
   {
     colId: 'reliability',
     field: 'reliability',
     headerName: 'Reliability',
-    width: 100,
+    width: 116,
     cellRenderer: ReliabilityCell,
     ...optionsEditor,
-    cellEditorParams: { options: reliabilityOptions }
+    cellEditorParams: { options: reliabilityOptions },
+    filter: ChecklistFilter,
+    filterParams: reliabilityFilter
+  },
+  claimCountColumn,
+  {
+    colId: 'tags',
+    field: 'tags',
+    headerName: 'Tags',
+    flex: 1,
+    minWidth: 130,
+    sortable: false,
+    editable: true,
+    cellRenderer: TagsCell,
+    cellEditor: TagsCellEditor,
+    cellEditorPopup: true,
+    cellEditorPopupPosition: 'under',
+    cellEditorParams: tagsEditor,
+    suppressKeyboardEvent: suppressTagEditorKeys,
+    filter: TagFilter
   },
   {
     colId: 'url',
