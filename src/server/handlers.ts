@@ -10,7 +10,7 @@ import { createRelation, deleteRelation, listRelations } from './records/relatio
 import { getSetting, setSetting } from './records/settings'
 import { createSource, getSource, listSources, updateSource } from './records/sources'
 import { createTag, deleteTag, listTags, mergeTags, tagRecords, updateTag } from './records/tags'
-import { bulkUpdateClaims, purge, restore, trash } from './records/trash'
+import { bulkUpdate, purge, restore, trash } from './records/trash'
 import { historyState, recordHistory, redo, undo } from './records/undo'
 
 export type Handler<K extends RequestName> = (
@@ -62,7 +62,8 @@ const recordHandlers = {
   'claims.restore': (ctx, input) => restore(ctx, 'claim', input.ids),
   'claims.purge': (ctx, input) => purge(ctx, 'claim', input.ids),
   'claims.tag': (ctx, input) => tagRecords(ctx, 'claim', input),
-  'claims.bulkUpdate': (ctx, input) => bulkUpdateClaims(ctx, input.ids, input.changes),
+  'claims.bulkUpdate': (ctx, input) => bulkUpdate(ctx, 'claim', input.ids, input.changes),
+  'sources.bulkUpdate': (ctx, input) => bulkUpdate(ctx, 'source', input.ids, input.changes),
   'sources.list': (ctx, input) => listSources(ctx, input),
   'sources.get': (ctx, input) => getSource(ctx, input.id),
   'sources.create': (ctx, input) => createSource(ctx, input),

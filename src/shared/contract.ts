@@ -121,6 +121,22 @@ const recordRequests = {
 
   'sources.restore': { input: z.object({ ids }).strict() },
   'sources.purge': { input: z.object({ ids }).strict() },
+  'sources.bulkUpdate': {
+    input: z
+      .object({
+        ids,
+        changes: z
+          .object({
+            reliability: sourceFields.reliability.optional(),
+            kind: sourceFields.kind.optional()
+          })
+          .strict()
+          .refine((changes) => Object.keys(changes).length > 0, {
+            error: 'Choose at least one field to change'
+          })
+      })
+      .strict()
+  },
   'sources.tag': { input: z.object({ ids, tagId: id, tagged: z.boolean() }).strict() },
 
   'claims.restore': { input: z.object({ ids }).strict() },

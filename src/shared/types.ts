@@ -130,6 +130,7 @@ type RecordOutputs = {
   'sources.restore': Changed
   'sources.purge': Deleted
   'sources.tag': Changed
+  'sources.bulkUpdate': Changed
   'claims.restore': Changed
   'claims.purge': Deleted
   'claims.tag': Changed

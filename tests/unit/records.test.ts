@@ -334,6 +334,32 @@ describe('undo, redo, trash and history', () => {
     ])
   })
 
+  it('grades many sources in one step that one undo takes back', async () => {
+    const project = await tempProject()
+    const a = await call(project, 'sources.create', { title: 'Embassy statement' })
+    const b = await call(project, 'sources.create', { title: 'Wire report', reliability: 'C' })
+    const result = await call(project, 'sources.bulkUpdate', {
+      ids: [a.id, b.id],
+      changes: { reliability: 'B', kind: 'report' }
+    })
+    expect(result.changed).toBe(4)
+    const graded = await call(project, 'sources.list', {
+      sort: [{ field: 'title', direction: 'asc' }]
+    })
+    expect(graded.rows.map((row) => [row.reliability, row.kind])).toEqual([
+      ['B', 'report'],
+      ['B', 'report']
+    ])
+    await call(project, 'history.undo', {})
+    const back = await call(project, 'sources.list', {
+      sort: [{ field: 'title', direction: 'asc' }]
+    })
+    expect(back.rows.map((row) => [row.reliability, row.kind])).toEqual([
+      [null, 'article'],
+      ['C', 'article']
+    ])
+  })
+
   it('records nothing for an edit that changes nothing', async () => {
     const project = await tempProject()
     const c = await claim(project, 'Same')

@@ -82,17 +82,19 @@ export function purge(ctx: CoreContext, kind: Kind, ids: string[]): { deleted: n
   return { deleted: targets.length }
 }
 
-export function bulkUpdateClaims(
+/** Sets the same fields on many claims or sources: one operation, one undo step. */
+export function bulkUpdate(
   ctx: CoreContext,
+  kind: Kind,
   ids: string[],
   changes: Record<string, string | number | null | undefined>
 ): { changed: number } {
   const entries = Object.entries(changes).filter(([, value]) => value !== undefined)
-  const label = `Set ${entries.map(([field]) => field).join(' and ')} of ${plural('claim', ids.length)}`
+  const label = `Set ${entries.map(([field]) => field).join(' and ')} of ${plural(kind, ids.length)}`
   const changed = mutate(ctx, label, (op) => {
     let total = 0
     for (const [field, value] of entries) {
-      total += op.setField('claim', ids, field, value ?? null, 'deleted_at IS NULL')
+      total += op.setField(kind, ids, field, value ?? null, 'deleted_at IS NULL')
     }
     return total
   })

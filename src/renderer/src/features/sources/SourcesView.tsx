@@ -24,17 +24,9 @@ async function getSource(id: string): Promise<Source> {
   return row
 }
 
-/**
- * Reliability for many sources: the contract has no bulk request for sources yet, so one
- * update per source (each its own step in the undo history).
- */
+/** Reliability for many sources, as one change (one undo step). */
 async function setReliability(ids: string[], reliability: Reliability | null): Promise<number> {
-  let changed = 0
-  for (const id of ids) {
-    await call('sources.update', { id, changes: { reliability } })
-    changed += 1
-  }
-  return changed
+  return (await call('sources.bulkUpdate', { ids, changes: { reliability } })).changed
 }
 
 export const sourcesKind: RecordKind<Source, SourceSortField, SourceListFilter> = {
