@@ -1,3 +1,4 @@
+import { splitLines, type TextLine } from '../../shared/text'
 /**
  * Finds the page clutter that web copies of articles carry along (image file names, photo
  * captions, comment counters, "No data" placeholders, related-article lists, site banners).
@@ -27,28 +28,7 @@ export interface ClutterRange {
   reason: ClutterReason
 }
 
-export interface TextLine {
-  /** Offset of the first character of the line. */
-  start: number
-  /** Offset just after the last character (before "\n" / "\r\n"). */
-  end: number
-  text: string
-}
-
-/** Splits text into lines, keeping offsets into the original string. */
-export function splitLines(text: string): TextLine[] {
-  const lines: TextLine[] = []
-  let start = 0
-  for (;;) {
-    const nl = text.indexOf('\n', start)
-    const rawEnd = nl === -1 ? text.length : nl
-    const end = rawEnd > start && text.charCodeAt(rawEnd - 1) === 13 ? rawEnd - 1 : rawEnd
-    lines.push({ start, end, text: text.slice(start, end) })
-    if (nl === -1) break
-    start = nl + 1
-  }
-  return lines
-}
+export { splitLines, type TextLine } from '../../shared/text'
 
 const IMAGE_EXTENSIONS = 'jpe?g|jfif|png|webp|gif|avif|svg|bmp|tiff?|heic|heif'
 const IMAGE_LINE = new RegExp(

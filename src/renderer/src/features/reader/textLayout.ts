@@ -1,3 +1,4 @@
+import { splitLines, type TextLine } from '../../../../shared/text'
 import type { ClutterRange } from '../../../../shared/documentTypes'
 
 /*
@@ -34,21 +35,7 @@ export type Segment = {
 export type Highlight = { id: string; start: number; end: number; stance: string }
 export type Range = { start: number; end: number }
 
-type Line = { start: number; end: number; text: string }
-
-function splitLines(text: string): Line[] {
-  const lines: Line[] = []
-  let start = 0
-  for (;;) {
-    const nl = text.indexOf('\n', start)
-    const rawEnd = nl === -1 ? text.length : nl
-    const end = rawEnd > start && text.charCodeAt(rawEnd - 1) === 13 ? rawEnd - 1 : rawEnd
-    lines.push({ start, end, text: text.slice(start, end) })
-    if (nl === -1) break
-    start = nl + 1
-  }
-  return lines
-}
+type Line = TextLine
 
 const SENTENCE_END = /[.!?:;…»"”’)\]]\s*$/u
 
