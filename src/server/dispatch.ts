@@ -53,6 +53,7 @@ export async function runRequest(
 function describeConstraint(message: string): string {
   if (/UNIQUE/i.test(message)) return 'That would create a duplicate of an existing record.'
   if (/FOREIGN KEY/i.test(message)) return 'That refers to a record that does not exist.'
-  if (/CHECK/i.test(message)) return `That value is not allowed here (${message}).`
+  const check = /CHECK constraint failed: (.+)$/i.exec(message)
+  if (check) return `That value is not allowed here (the rule "${check[1]}" was broken).`
   return message
 }

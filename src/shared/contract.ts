@@ -254,8 +254,6 @@ export type RequestName = keyof Contract
 export type RequestInput<K extends RequestName> = z.input<Contract[K]['input']>
 export type ParsedInput<K extends RequestName> = z.output<Contract[K]['input']>
 
-export const REQUEST_NAMES = Object.keys(contract) as RequestName[]
-
 export function isRequestName(name: string): name is RequestName {
   return Object.prototype.hasOwnProperty.call(contract, name)
 }

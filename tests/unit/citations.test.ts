@@ -181,5 +181,11 @@ describe('documents and citations', () => {
     const { source } = await importArticle(project)
     const matches = await call(project, 'sources.findText', { id: source.id, text: 'ha noi' })
     expect(matches).toEqual([range('Hà Nội')])
+    // After the text is corrected, find searches the new text, not a remembered one.
+    const corrected = ARTICLE.replace('Hà Nội, 21/09/2025', 'Tokyo, 21/09/2025 — Hà Nội')
+    await call(project, 'sources.update', { id: source.id, changes: { content: corrected } })
+    const after = await call(project, 'sources.findText', { id: source.id, text: 'HA NOI' })
+    const at = corrected.indexOf('Hà Nội')
+    expect(after).toEqual([{ start: at, end: at + 'Hà Nội'.length }])
   })
 })

@@ -1,7 +1,7 @@
 import type { ParsedInput } from '../../shared/contract'
 import type { ClutterRange, DocumentDraft, TextMatch } from '../../shared/documentTypes'
 import { AttestError } from '../../shared/result'
-import { contentHashOf, findClutter, prepareImport, prepareImportFromText } from '../import'
+import { findClutter, prepareImport, prepareImportFromText } from '../import'
 import { requireFound, type CoreContext } from '../records/context'
 
 /** Reads a file or pasted text into a draft for the analyst to confirm. Stores nothing. */
@@ -70,12 +70,21 @@ export function findInSource(
   text: string,
   limit: number
 ): TextMatch[] {
-  const content = contentOf(ctx, id)
-  // The folded text is kept for the last few sources read, keyed by their exact text.
-  const key = `${id}:${content.length}:${contentHashOf(content)}`
+  const source = requireFound(
+    ctx.store.read((db) =>
+      db.get<{ content: string; updatedAt: string }>(
+        `SELECT content, updated_at AS updatedAt FROM sources WHERE id = ?`,
+        [id]
+      )
+    ),
+    'That source'
+  )
+  // The folded text is kept for the last few sources searched (every keystroke in the find
+  // box asks again); an edit changes updated_at, which retires the entry.
+  const key = `${id}@${source.updatedAt}:${source.content.length}`
   let haystack = foldedSources.get(key)
   if (!haystack) {
-    haystack = fold(content)
+    haystack = fold(source.content)
     foldedSources.set(key, haystack)
     if (foldedSources.size > 4) foldedSources.delete(foldedSources.keys().next().value as string)
   }

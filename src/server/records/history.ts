@@ -6,7 +6,6 @@ import {
   LINKS,
   isEntityKind,
   isLinkKind,
-  linkRecordId,
   type EntityKind,
   type LinkKind,
   type RecordKind
@@ -304,5 +303,3 @@ export class Operation {
     }
   }
 }
-
-export { linkRecordId }

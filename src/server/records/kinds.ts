@@ -109,5 +109,3 @@ export function isLinkKind(kind: string): kind is LinkKind {
 export function isEntityKind(kind: string): kind is EntityKind {
   return kind in ENTITIES
 }
-
-export const linkRecordId = (ownerId: string, tagId: string): string => `${ownerId}/${tagId}`
