@@ -114,3 +114,66 @@ describe('migration 2 → 3', () => {
     expect(fs.existsSync(`${file}.v2.backup`)).toBe(true)
   })
 })
+
+describe('migration 3 → 4', () => {
+  it('counts the citations of existing claims and keeps the count as citations change', async () => {
+    const claimA = '44444444-4444-4444-8444-444444444444'
+    const claimB = '55555555-5555-4555-8555-555555555555'
+    const source = '66666666-6666-4666-8666-666666666666'
+    const content = 'Exports to Japan grew by 7 percent; imports fell by 2 percent.'
+    const file = await projectAtVersion(3, (db) => {
+      for (const [id, text] of [
+        [claimA, 'Exports grew'],
+        [claimB, 'Imports fell']
+      ]) {
+        db.run(
+          `INSERT INTO claims (id, text, created_at, updated_at) VALUES (?, ?, ?, ?)`,
+          [id as string, text as string, T, T]
+        )
+      }
+      db.run(
+        `INSERT INTO sources (id, title, content, content_hash, created_at, updated_at)
+         VALUES (?, 'Trade', ?, 'x', ?, ?)`,
+        [source, content, T, T]
+      )
+      for (const [n, start, end] of [
+        [1, 0, 7],
+        [2, 8, 16]
+      ] as const) {
+        db.run(
+          `INSERT INTO citations (id, claim_id, source_id, quote, start_offset, end_offset,
+             source_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'x', ?, ?)`,
+          [`c${n}`, claimA, source, content.slice(start, end), start, end, T, T]
+        )
+      }
+    })
+    const core = await openLocalCore({ projectPath: file, deviceId: 'test', idleCheckpointMs: 0 })
+    const byCitations = async (): Promise<Array<[string, number]>> =>
+      (
+        await call(core, 'claims.list', {
+          limit: 10,
+          sort: [{ field: 'citationCount', direction: 'desc' }]
+        })
+      ).rows.map((row) => [row.text, row.citationCount])
+    expect(await byCitations()).toEqual([
+      ['Exports grew', 2],
+      ['Imports fell', 0]
+    ])
+
+    // Three new citations on B put it first; undoing them restores the order.
+    for (let i = 0; i < 3; i++) {
+      await call(core, 'citations.create', { claimId: claimB, sourceId: source, start: 0, end: 9 })
+    }
+    expect(await byCitations()).toEqual([
+      ['Imports fell', 3],
+      ['Exports grew', 2]
+    ])
+    for (let i = 0; i < 3; i++) await call(core, 'history.undo', {})
+    expect(await byCitations()).toEqual([
+      ['Exports grew', 2],
+      ['Imports fell', 0]
+    ])
+    await core.close()
+    expect(fs.existsSync(`${file}.v3.backup`)).toBe(true)
+  })
+})

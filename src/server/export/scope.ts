@@ -16,7 +16,7 @@ import type { SqliteDb } from '../store/sqlite'
 
 const CLAIM_SORT: Record<(typeof CLAIM_SORT_FIELDS)[number], string> = {
   text: 'c.text COLLATE NOCASE',
-  citationCount: '(SELECT count(*) FROM citations sort_ci WHERE sort_ci.claim_id = c.id)',
+  citationCount: 'c.citation_count',
   status: 'c.status',
   eventDate: 'c.event_date',
   credibility: 'c.credibility',

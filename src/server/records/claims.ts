@@ -9,7 +9,7 @@ import { Where, ftsQuery, inListWithNull, likePattern } from './query'
 
 const SORT_COLUMNS: Record<string, string> = {
   text: 'c.text COLLATE NOCASE',
-  citationCount: 'citationCount',
+  citationCount: 'c.citation_count',
   status: 'c.status',
   eventDate: 'c.event_date',
   credibility: 'c.credibility',
@@ -38,7 +38,7 @@ const SELECT = `SELECT c.id, c.text, c.status, c.event_date AS eventDate, c.cred
   c.confidence, c.created_at AS createdAt, c.updated_at AS updatedAt, c.deleted_at AS deletedAt,
   (SELECT group_concat(t.id) FROM claim_tags ct JOIN tags t ON t.seq = ct.tag_seq
    WHERE ct.claim_seq = c.seq) AS tagIds,
-  (SELECT count(*) FROM citations ci WHERE ci.claim_id = c.id) AS citationCount,
+  c.citation_count AS citationCount,
   (SELECT group_concat(title, char(31)) FROM (SELECT DISTINCT s.title FROM citations ci
      JOIN sources s ON s.id = ci.source_id WHERE ci.claim_id = c.id ORDER BY s.title)) AS sourceTitles
   FROM claims c`
