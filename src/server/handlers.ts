@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { ParsedInput, RequestName } from '../shared/contract'
 import type { RequestOutput, Stats } from '../shared/types'
-import { createClaim, getClaim, listClaims, updateClaim } from './records/claims'
+import { createClaim, getClaim, countClaims, listClaims, updateClaim } from './records/claims'
 import type { CoreContext } from './records/context'
 import { documentHandlers } from './documents/handlers'
 import { exportHandlers } from './export/handlers'
@@ -55,6 +55,7 @@ const recordHandlers = {
     })),
   stats: (ctx) => stats(ctx),
   'claims.list': (ctx, input) => listClaims(ctx, input),
+  'claims.count': (ctx, input) => ({ total: countClaims(ctx, input) }),
   'claims.get': (ctx, input) => getClaim(ctx, input.id),
   'claims.create': (ctx, input) => createClaim(ctx, input),
   'claims.update': (ctx, input) => updateClaim(ctx, input),

@@ -38,6 +38,7 @@ const recordRequests = {
       })
       .strict()
   },
+  'claims.count': { input: z.object({ filter: claimFilter.optional() }).strict() },
   'claims.get': { input: z.object({ id }).strict() },
   'claims.create': {
     input: z

@@ -40,7 +40,11 @@ export type Source = {
 
 export type SourceWithContent = Source & { content: string; contentHash: string }
 
-export type ListResult<T> = { rows: T[]; total: number }
+/**
+ * One page of a list and how many rows the filter matches. `totalAtLeast`: the count is not
+ * known yet (a quick search stops reading once the page is full); `claims.count` gives it.
+ */
+export type ListResult<T> = { rows: T[]; total: number; totalAtLeast?: true }
 
 export type ProjectInfo = {
   path: string
@@ -118,6 +122,7 @@ type RecordOutputs = {
   'project.info': ProjectInfo
   stats: Stats
   'claims.list': ListResult<Claim>
+  'claims.count': { total: number }
   'claims.get': Claim
   'claims.create': Claim
   'claims.update': Claim

@@ -126,10 +126,12 @@ describe('migration 3 → 4', () => {
         [claimA, 'Exports grew'],
         [claimB, 'Imports fell']
       ]) {
-        db.run(
-          `INSERT INTO claims (id, text, created_at, updated_at) VALUES (?, ?, ?, ?)`,
-          [id as string, text as string, T, T]
-        )
+        db.run(`INSERT INTO claims (id, text, created_at, updated_at) VALUES (?, ?, ?, ?)`, [
+          id as string,
+          text as string,
+          T,
+          T
+        ])
       }
       db.run(
         `INSERT INTO sources (id, title, content, content_hash, created_at, updated_at)
@@ -175,5 +177,31 @@ describe('migration 3 → 4', () => {
     ])
     await core.close()
     expect(fs.existsSync(`${file}.v3.backup`)).toBe(true)
+  })
+})
+
+describe('migration 4 → 5', () => {
+  it('re-indexes existing claims into search parts, far and near', async () => {
+    const file = await projectAtVersion(4, (db) => {
+      for (const [seq, text] of [
+        [3, 'Phạm Minh Chính opened the forum'],
+        [150_000, 'The forum in Hà Nội drew 1,000 firms']
+      ] as const) {
+        db.run(
+          `INSERT INTO claims (seq, id, text, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
+          [seq, `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`, text, T, T]
+        )
+      }
+    })
+    const core = await openLocalCore({ projectPath: file, deviceId: 'test', idleCheckpointMs: 0 })
+    const found = await call(core, 'claims.list', { limit: 10, filter: { query: 'forum' } })
+    expect(found.rows.map((row) => row.text)).toEqual([
+      'The forum in Hà Nội drew 1,000 firms',
+      'Phạm Minh Chính opened the forum'
+    ])
+    const byName = await call(core, 'claims.list', { limit: 10, filter: { query: 'pham chinh' } })
+    expect(byName.rows.map((row) => row.text)).toEqual(['Phạm Minh Chính opened the forum'])
+    await core.close()
+    expect(fs.existsSync(`${file}.v4.backup`)).toBe(true)
   })
 })

@@ -33,7 +33,7 @@ const NATIVE_CLAIMS_CSV = `SELECT c.id, c.text, c.status, c.event_date, c.credib
   (SELECT count(*) FROM citations ci JOIN sources s ON s.id = ci.source_id
    WHERE ci.claim_id = c.id AND s.deleted_at IS NULL) AS citation_count,
   c.created_at, c.updated_at
-  FROM claims c WHERE c.deleted_at IS NULL ORDER BY c.created_at DESC, c.seq DESC`
+  FROM claims c WHERE c.deleted_at IS NULL ORDER BY c.seq DESC`
 
 function nativeCsv(file: string, out: string): string {
   if (!has('sqlite3', ['-version'])) return 'n/a (no sqlite3)'

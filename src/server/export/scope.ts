@@ -44,7 +44,7 @@ const SOURCE_SORT: Record<(typeof SOURCE_SORT_FIELDS)[number], string> = {
 }
 
 /** The grids' default order: newest first. */
-const CLAIMS_NEWEST = { fallback: 'c.created_at DESC', tiebreak: 'c.seq DESC' }
+const CLAIMS_NEWEST = { fallback: 'c.seq DESC', tiebreak: 'c.seq DESC' }
 const SOURCES_NEWEST = { fallback: 's.created_at DESC', tiebreak: 's.seq DESC' }
 
 /** A WHERE over one table alias plus an ORDER BY, ready to append to a FROM. */
@@ -157,7 +157,7 @@ export function citationsInScope(ctx: CoreContext, db: SqliteDb, scope: ExportSc
     const where = new Where()
       .add('c.deleted_at IS NULL AND s.deleted_at IS NULL')
       .add(`ci.id IN (SELECT value FROM json_each(?))`, JSON.stringify(scope.ids))
-    return { where, order: `ORDER BY c.created_at DESC, c.seq DESC, ${within}` }
+    return { where, order: `ORDER BY c.seq DESC, ${within}` }
   }
   const claims = claimsInScope(ctx, db, scope, {
     fallback: CLAIMS_NEWEST.fallback,

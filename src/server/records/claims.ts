@@ -5,6 +5,7 @@ import { AttestError } from '../../shared/result'
 import type { Claim, ListResult, TagRef } from '../../shared/types'
 import type { SqliteDb, SqlValue } from '../store/sqlite'
 import { mutate, requireFound, type CoreContext } from './context'
+import { allPartsMatch, walkSearch } from './claimSearch'
 import { Where, ftsQuery, inListWithNull, likePattern } from './query'
 
 const SORT_COLUMNS: Record<string, string> = {
@@ -52,11 +53,13 @@ export function claimWhere(ctx: CoreContext, db: SqliteDb, filter: ClaimFilter =
   if (filter.query) {
     const match = ftsQuery(filter.query)
     if (match) {
+      const fts = allPartsMatch(db)
       where.add(
-        `(c.seq IN (SELECT docid FROM claims_fts WHERE claims_fts MATCH ?)
+        `(c.seq IN (${fts.sql})
           OR c.id IN (SELECT n.target_id FROM notes n WHERE n.target_kind = 'claim'
             AND n.seq IN (SELECT docid FROM notes_fts WHERE notes_fts MATCH ?)))`,
         match,
+        fts.parts,
         match
       )
     }
@@ -127,7 +130,8 @@ export function orderBy(
   if (parts.length === 0) parts.push(fallback)
   // The tiebreak runs the same way as the first key, so one index scan gives the order.
   const descending = / DESC$/.test(parts[0] as string)
-  parts.push(`${tiebreak.replace(/ (ASC|DESC)$/, '')} ${descending ? 'DESC' : 'ASC'}`)
+  const last = `${tiebreak.replace(/ (ASC|DESC)$/, '')} ${descending ? 'DESC' : 'ASC'}`
+  if (!parts.includes(last)) parts.push(last)
   return `ORDER BY ${parts.join(', ')}`
 }
 
@@ -146,10 +150,38 @@ export function cachedTotal(
   return total
 }
 
+/** The list's default order is newest first: a quick search then reads only what it shows. */
+function searchNewestFirst(
+  ctx: CoreContext,
+  db: SqliteDb,
+  filter: ClaimFilter,
+  need: number
+): ReturnType<typeof walkSearch> | null {
+  const match = filter.query ? ftsQuery(filter.query) : null
+  if (!match) return null
+  const rest = claimWhere(ctx, db, { ...filter, query: undefined })
+  return walkSearch(ctx, db, `claims:${JSON.stringify(filter)}`, match, rest, need)
+}
+
 export function listClaims(ctx: CoreContext, input: ParsedInput<'claims.list'>): ListResult<Claim> {
   return ctx.store.read((db) => {
+    const end = input.offset + input.limit
+    const walk = input.sort?.length ? null : searchNewestFirst(ctx, db, input.filter ?? {}, end)
+    if (walk) {
+      const seqs = walk.seqs.slice(input.offset, end)
+      const rows = seqs.length
+        ? db.all<ClaimRow>(
+            `${SELECT} WHERE c.seq IN (SELECT value FROM json_each(?)) ORDER BY c.seq DESC`,
+            [JSON.stringify(seqs)]
+          )
+        : []
+      const page = rows.map((row) => toClaim(ctx, db, row))
+      return walk.done
+        ? { rows: page, total: walk.seqs.length }
+        : { rows: page, total: walk.seqs.length, totalAtLeast: true }
+    }
     const where = claimWhere(ctx, db, input.filter)
-    const order = orderBy(input.sort, SORT_COLUMNS, 'c.created_at DESC', 'c.seq DESC')
+    const order = orderBy(input.sort, SORT_COLUMNS, 'c.seq DESC', 'c.seq DESC')
     const rows = db.all<ClaimRow>(`${SELECT} ${where.sql} ${order} LIMIT ? OFFSET ?`, [
       ...where.params,
       input.limit,
@@ -163,6 +195,23 @@ export function listClaims(ctx: CoreContext, input: ParsedInput<'claims.list'>):
       where.params
     )
     return { rows: rows.map((row) => toClaim(ctx, db, row)), total }
+  })
+}
+
+/** The exact number of claims a filter matches (a search's page may only know "at least"). */
+export function countClaims(ctx: CoreContext, input: ParsedInput<'claims.count'>): number {
+  return ctx.store.read((db) => {
+    const filter = input.filter ?? {}
+    const walk = searchNewestFirst(ctx, db, filter, Number.POSITIVE_INFINITY)
+    if (walk) return walk.seqs.length
+    const where = claimWhere(ctx, db, filter)
+    return cachedTotal(
+      ctx,
+      db,
+      `claims:${JSON.stringify(filter)}`,
+      `SELECT count(*) FROM claims c ${where.sql}`,
+      where.params
+    )
   })
 }
 

@@ -2,6 +2,7 @@ import { AttestError } from '../../shared/result'
 import type { TagRef } from '../../shared/types'
 import type { ProjectStore } from '../store/projectStore'
 import type { SqliteDb } from '../store/sqlite'
+import type { SearchWalk } from './claimSearch'
 import { Operation } from './history'
 
 /** What every handler gets: the open project and who is making the change. */
@@ -20,10 +21,21 @@ type TagRow = { id: string; parentId: string | null; name: string; colour: strin
 export class Caches {
   private tagMap: Map<string, TagRef & { parentId: string | null }> | null = null
   readonly totals = new Map<string, number>()
+  /** Quick searches under way, by filter: the last few, so that going back to one is free. */
+  readonly searches = new Map<string, SearchWalk>()
 
   invalidate(): void {
     this.tagMap = null
     this.totals.clear()
+    this.searches.clear()
+  }
+
+  rememberSearch(key: string, walk: SearchWalk): void {
+    this.searches.set(key, walk)
+    for (const oldest of this.searches.keys()) {
+      if (this.searches.size <= 8) break
+      this.searches.delete(oldest)
+    }
   }
 
   tags(db: SqliteDb): Map<string, TagRef & { parentId: string | null }> {

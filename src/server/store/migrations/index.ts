@@ -2,6 +2,7 @@ import { migration001 } from './001_core'
 import { migration002 } from './002_records'
 import { migration003 } from './003_citations'
 import { migration004 } from './004_citation_counts'
+import { migration005 } from './005_search_parts'
 import type { Migration } from './types'
 
 /** Every schema version, in order. Append only: a released migration never changes. */
@@ -9,7 +10,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration001,
   migration002,
   migration003,
-  migration004
+  migration004,
+  migration005
 ]
 export const LATEST_VERSION = MIGRATIONS.length
 export type { Migration }

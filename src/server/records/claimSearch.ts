@@ -1,0 +1,101 @@
+import { SEARCH_PART_BITS } from '../store/migrations/005_search_parts'
+import type { SqliteDb } from '../store/sqlite'
+import type { CoreContext } from './context'
+import type { Where } from './query'
+
+/*
+ * Quick search in the grid's default order (newest first) without reading the whole index.
+ *
+ * The claims' full-text index is kept in parts of 65,536 consecutive claims (migration 5).
+ * A search walks the parts from the newest down and stops as soon as the page asked for is
+ * full, so the first page costs one or two parts, whatever the size of the project. Where
+ * the walk stopped is remembered until the next write, so scrolling on continues from there
+ * and the exact count (`claims.count`) finishes the same walk rather than starting over.
+ */
+
+const PART_SIZE = 1 << SEARCH_PART_BITS
+
+/** How far one search has got: the matches found so far, newest first, and where to go on. */
+export type SearchWalk = {
+  seqs: number[]
+  /** Every seq at or above this has been looked at. */
+  below: number
+  done: boolean
+  /** Seqs of claims whose notes match: few, found once, merged in part by part. */
+  noteSeqs: number[]
+}
+
+/** The part a claim seq is indexed in. */
+export function searchPartOf(seq: number): number {
+  return Math.floor(seq / PART_SIZE)
+}
+
+/** Every part that holds claims: 0 up to the part of the newest claim. */
+export function searchParts(db: SqliteDb): number[] {
+  const newest = Number(db.pluck(`SELECT max(seq) FROM claims`) ?? 0)
+  return Array.from({ length: searchPartOf(newest) + 1 }, (_, part) => part)
+}
+
+/** The FTS query that finds claim seqs in all parts, for orders other than newest first. */
+export function allPartsMatch(db: SqliteDb): { sql: string; parts: string } {
+  return {
+    sql: `SELECT docid FROM claims_fts WHERE claims_fts MATCH ?
+      AND search_part IN (SELECT value FROM json_each(?))`,
+    parts: JSON.stringify(searchParts(db))
+  }
+}
+
+function startWalk(db: SqliteDb, match: string, rest: Where): SearchWalk {
+  const noteSeqs = db
+    .all<{ seq: number }>(
+      `SELECT c.seq FROM claims c ${rest.sql} AND c.id IN (SELECT n.target_id FROM notes n
+         WHERE n.target_kind = 'claim'
+           AND n.seq IN (SELECT docid FROM notes_fts WHERE notes_fts MATCH ?))
+       ORDER BY c.seq DESC`,
+      [...rest.params, match]
+    )
+    .map((row) => row.seq)
+  const newest = Number(db.pluck(`SELECT max(seq) FROM claims`) ?? 0)
+  return { seqs: [], below: newest + 1, done: newest === 0, noteSeqs }
+}
+
+/**
+ * Walks on until `need` matches are known or every part has been read. `rest` is the grid's
+ * other filters (alias c); `match` the FTS query.
+ */
+export function walkSearch(
+  ctx: CoreContext,
+  db: SqliteDb,
+  key: string,
+  match: string,
+  rest: Where,
+  need: number
+): SearchWalk {
+  let walk = ctx.caches.searches.get(key)
+  if (!walk) {
+    walk = startWalk(db, match, rest)
+    ctx.caches.rememberSearch(key, walk)
+  }
+  while (!walk.done && walk.seqs.length < need) {
+    const top = walk.below - 1
+    const part = searchPartOf(top)
+    const floor = part * PART_SIZE
+    const wanted = need - walk.seqs.length
+    const found = db
+      .all<{ seq: number }>(
+        `SELECT c.seq FROM claims c ${rest.sql} AND c.seq >= ? AND c.seq <= ?
+           AND c.seq IN (SELECT docid FROM claims_fts WHERE claims_fts MATCH ? AND search_part = ?)
+         ORDER BY c.seq DESC LIMIT ?`,
+        [...rest.params, floor, top, match, part, Number.isFinite(wanted) ? wanted : -1]
+      )
+      .map((row) => row.seq)
+    // Stopped inside the part: the walk resumes below the last match. Otherwise the part is read.
+    const bottom = found.length === wanted ? (found[found.length - 1] as number) : floor
+    const notes = walk.noteSeqs.filter((seq) => seq >= bottom && seq <= top)
+    const merged = notes.length ? [...new Set([...found, ...notes])].sort((a, b) => b - a) : found
+    walk.seqs.push(...merged)
+    walk.below = bottom
+    walk.done = bottom <= 0
+  }
+  return walk
+}
