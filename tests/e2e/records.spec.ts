@@ -266,3 +266,30 @@ test('hidden columns stay hidden after a reload', async ({ app, attest, page }) 
   await expect(app.columnHeader('Claims', 'Event date')).toBeVisible()
   await expect(app.columnHeader('Claims', 'Confidence')).toHaveCount(0)
 })
+
+test('a quick search with more hits than a page counts them all and scrolls to the oldest', async ({
+  app,
+  attest,
+  page
+}) => {
+  test.setTimeout(90_000)
+  const figure = (n: number): string => `Trade figure ${String(n).padStart(3, '0')} for the quarter`
+  for (let n = 1; n <= 230; n++) await attest.api('claims.create', { text: figure(n) })
+  await attest.api('claims.create', { text: 'A delegation visited Gunma prefecture' })
+  await page.reload()
+  await expect(app.count('231 claims')).toBeVisible()
+
+  // The first page of hits is newest first; the count that follows is exact.
+  await app.search.fill('trade quarter')
+  await expect(app.count('230 claims')).toBeVisible()
+  await expect(app.rows('Claims').first()).toContainText(figure(230))
+  // Scrolled to the end, as with the scroll bar: the oldest hit is there, the rest are not.
+  await app.grid('Claims').evaluate((grid) => {
+    for (const element of grid.querySelectorAll('*')) {
+      if (element.scrollHeight > element.clientHeight) element.scrollTo(0, element.scrollHeight)
+    }
+  })
+  await expect(app.row('Claims', figure(1))).toBeVisible()
+  await expect(app.row('Claims', 'Gunma')).toHaveCount(0)
+  await app.settle()
+})

@@ -97,3 +97,69 @@ test('datasource: rows and total go to AG Grid; failures are reported, not swall
   expect(totals).toEqual([1])
   expect(errors).toEqual([failure])
 })
+
+test('datasource: a page that knows only "at least" leaves the end open and asks the count once', async () => {
+  const totals: Array<[number, boolean]> = []
+  const counted: number[] = []
+  const countRequests: unknown[] = []
+  const answered: Array<number | undefined> = []
+  let exact = false
+  let releaseCount: (total: number) => void = () => undefined
+  const datasource = createDatasource({
+    fieldsByColumn: fields,
+    search: 'trade',
+    fetchPage: async (request) => {
+      const rows = Array.from({ length: request.limit }, (_, i) => ({
+        id: `${request.offset + i}`
+      }))
+      return exact
+        ? { rows, total: 5_000 }
+        : { rows, total: request.offset + 200, totalAtLeast: true }
+    },
+    countRows: (filter) => {
+      countRequests.push(filter)
+      return new Promise<number>((resolve) => {
+        releaseCount = resolve
+      })
+    },
+    onTotal: (total, atLeast) => totals.push([total, atLeast]),
+    onCounted: (total) => counted.push(total),
+    onError: (error) => {
+      throw error
+    }
+  })
+  type Params = Parameters<typeof datasource.getRows>[0]
+  const getBlock = (startRow: number) =>
+    new Promise<void>((done) =>
+      datasource.getRows({
+        startRow,
+        endRow: startRow + 200,
+        sortModel: [],
+        filterModel: {},
+        successCallback: (_rows: unknown[], lastRow?: number) => {
+          answered.push(lastRow)
+          done()
+        },
+        failCallback: () => done(),
+        context: undefined
+      } as unknown as Params)
+    )
+  await getBlock(0)
+  await getBlock(200)
+  await new Promise((resolve) => setTimeout(resolve, 0))
+  // The end is unknown (-1) for AG Grid; one count is asked, with the page's filter.
+  expect(answered).toEqual([-1, -1])
+  expect(totals).toEqual([
+    [200, true],
+    [400, true]
+  ])
+  expect(countRequests).toEqual([{ query: 'trade' }])
+  releaseCount(5_000)
+  await new Promise((resolve) => setTimeout(resolve, 0))
+  expect(counted).toEqual([5_000])
+  // Once the core knows the count, pages carry it.
+  exact = true
+  await getBlock(400)
+  expect(answered[2]).toBe(5_000)
+  expect(countRequests).toHaveLength(1)
+})

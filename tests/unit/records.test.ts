@@ -77,6 +77,36 @@ describe('claims and grades', () => {
     })
     expect(page).toMatchObject({ total: 3, rows: [{ text: 'b' }] })
   })
+
+  it('answers a page before counting a large list, then counts exactly on request', async () => {
+    const project = await tempProject()
+    const tag = await call(project, 'tags.create', { name: 'Trade' })
+    for (const text of ['a', 'b', 'c', 'd', 'e']) {
+      await claim(project, text, { tagIds: text === 'e' ? [] : [tag.id] })
+    }
+    const filter = { tagIds: [tag.id] }
+    // The first page of a longer list knows only that there are at least as many as it shows.
+    const first = await call(project, 'claims.list', { limit: 2, filter })
+    expect(first).toMatchObject({ total: 2, totalAtLeast: true })
+    expect(first.rows.map((row) => row.text)).toEqual(['d', 'c'])
+    expect(await call(project, 'claims.count', { filter })).toEqual({ total: 4 })
+    // Counted, the pages carry the exact figure until the next change.
+    expect(await call(project, 'claims.list', { offset: 2, limit: 2, filter })).toMatchObject({
+      total: 4,
+      rows: [{ text: 'b' }, { text: 'a' }]
+    })
+    await call(project, 'claims.tag', {
+      ids: [first.rows[0]?.id as string],
+      tagId: tag.id,
+      tagged: false
+    })
+    const after = await call(project, 'claims.list', { limit: 2, filter })
+    expect(after).toMatchObject({ total: 2, totalAtLeast: true })
+    expect(await call(project, 'claims.count', { filter })).toEqual({ total: 3 })
+    // The last page ends the list: its count is exact without asking.
+    expect(await call(project, 'claims.list', { limit: 10 })).toMatchObject({ total: 5 })
+    expect((await call(project, 'claims.list', { limit: 10 })).totalAtLeast).toBeUndefined()
+  })
 })
 
 describe('full-text quick search', () => {

@@ -46,7 +46,16 @@ const SELECT = `SELECT c.id, c.text, c.status, c.event_date AS eventDate, c.cred
 
 export type ClaimFilter = NonNullable<ParsedInput<'claims.list'>['filter']>
 
-export function claimWhere(ctx: CoreContext, db: SqliteDb, filter: ClaimFilter = {}): Where {
+/**
+ * The WHERE (alias c) for a list filter. `use` picks the shape of the tag test: a page walks
+ * a sort index and checks each row's tags; a count starts from the tag's links instead.
+ */
+export function claimWhere(
+  ctx: CoreContext,
+  db: SqliteDb,
+  filter: ClaimFilter = {},
+  use: 'page' | 'count' = 'page'
+): Where {
   const where = new Where()
   where.add(filter.trashed ? 'c.deleted_at IS NOT NULL' : 'c.deleted_at IS NULL')
   if (filter.text) where.add(`c.text LIKE ? ESCAPE '\\'`, likePattern(filter.text))
@@ -81,7 +90,7 @@ export function claimWhere(ctx: CoreContext, db: SqliteDb, filter: ClaimFilter =
       [tagIds]
     )
     where.add(
-      links > 5_000
+      links > 5_000 && use === 'page'
         ? `EXISTS (SELECT 1 FROM claim_tags ct WHERE ct.claim_seq = c.seq AND ct.tag_seq IN ${tagSeqs})`
         : `c.seq IN (SELECT ct.claim_seq FROM claim_tags ct WHERE ct.tag_seq IN ${tagSeqs})`,
       tagIds
@@ -160,7 +169,7 @@ function searchNewestFirst(
   const match = filter.query ? ftsQuery(filter.query) : null
   if (!match) return null
   const rest = claimWhere(ctx, db, { ...filter, query: undefined })
-  return walkSearch(ctx, db, `claims:${JSON.stringify(filter)}`, match, rest, need)
+  return walkSearch(ctx, db, totalKey(filter), match, rest, need)
 }
 
 export function listClaims(ctx: CoreContext, input: ParsedInput<'claims.list'>): ListResult<Claim> {
@@ -187,15 +196,22 @@ export function listClaims(ctx: CoreContext, input: ParsedInput<'claims.list'>):
       input.limit,
       input.offset
     ])
-    const total = cachedTotal(
-      ctx,
-      db,
-      `claims:${JSON.stringify(input.filter ?? {})}`,
-      `SELECT count(*) FROM claims c ${where.sql}`,
-      where.params
-    )
-    return { rows: rows.map((row) => toClaim(ctx, db, row)), total }
+    const page = rows.map((row) => toClaim(ctx, db, row))
+    // Counting a large filtered list can take longer than the page: a page that is not the
+    // last says "at least" unless the count is known, and the grid asks `claims.count`.
+    const key = totalKey(input.filter)
+    const known = ctx.caches.totals.get(key)
+    if (known !== undefined) return { rows: page, total: known }
+    if (rows.length < input.limit && (rows.length > 0 || input.offset === 0)) {
+      ctx.caches.totals.set(key, input.offset + rows.length)
+      return { rows: page, total: input.offset + rows.length }
+    }
+    return { rows: page, total: input.offset + rows.length, totalAtLeast: true }
   })
+}
+
+function totalKey(filter: ClaimFilter | undefined): string {
+  return `claims:${JSON.stringify(filter ?? {})}`
 }
 
 /** The exact number of claims a filter matches (a search's page may only know "at least"). */
@@ -204,11 +220,11 @@ export function countClaims(ctx: CoreContext, input: ParsedInput<'claims.count'>
     const filter = input.filter ?? {}
     const walk = searchNewestFirst(ctx, db, filter, Number.POSITIVE_INFINITY)
     if (walk) return walk.seqs.length
-    const where = claimWhere(ctx, db, filter)
+    const where = claimWhere(ctx, db, filter, 'count')
     return cachedTotal(
       ctx,
       db,
-      `claims:${JSON.stringify(filter)}`,
+      totalKey(filter),
       `SELECT count(*) FROM claims c ${where.sql}`,
       where.params
     )

@@ -34,12 +34,15 @@ export type RecordGridProps<Row extends { id: string }, F extends string, Q> = {
   /** Column filters and search as the contract's list filter. */
   filterOf: FilterMapper<Q>
   fetchPage: (request: PageRequest<F, Q>) => Promise<ListResult<Row>>
+  /** The exact count when a page only knows "at least" (see createDatasource). */
+  countRows?: (filter: Q | undefined) => Promise<number>
   /** Saves one edited cell and answers with the stored row. */
   saveEdit?: (row: Row, field: string, value: unknown) => Promise<Row>
   /** Goes up when rows may have changed elsewhere (undo, redo, a tag renamed): reload them. */
   revision: number
   onReady: (api: GridApi<Row>) => void
-  onTotal: (total: number) => void
+  /** `atLeast`: the list goes on past this many; the exact count follows. */
+  onTotal: (total: number, atLeast: boolean) => void
   onSelectionChanged: (rows: Row[]) => void
   /** The row with the keyboard focus (the one the detail panel shows). */
   onFocusRow?: (row: Row) => void
@@ -129,8 +132,17 @@ export function RecordGrid<Row extends { id: string }, F extends string, Q>(
       search,
       filterOf,
       fetchPage: (request) => latest.current.fetchPage(request),
-      onTotal: (count) => {
-        if (current) latest.current.onTotal(count)
+      countRows: latest.current.countRows
+        ? (filter) =>
+            (latest.current.countRows as NonNullable<typeof latest.current.countRows>)(filter)
+        : undefined,
+      onTotal: (count, atLeast) => {
+        if (current) latest.current.onTotal(count, atLeast)
+      },
+      onCounted: (count) => {
+        if (!current || api.isDestroyed()) return
+        api.setRowCount(count, true)
+        latest.current.onTotal(count, false)
       },
       onError: (error) => {
         if (current) latest.current.onError(error)

@@ -250,8 +250,19 @@ export type DatasourceOptions<Row, F extends string, Q = SearchFilter> = {
   /** Column filters and search as the contract's filter; without it, only the search. */
   filterOf?: FilterMapper<Q>
   fetchPage: (request: PageRequest<F, Q>) => Promise<ListResult<Row>>
-  /** Every answered block reports the total, so counts follow edits made elsewhere. */
-  onTotal: (total: number) => void
+  /**
+   * The exact count for a filter, asked once per search when a page only knows "at least"
+   * (a quick search stops reading when its page is full). Without it the grid grows as the
+   * user scrolls.
+   */
+  countRows?: (filter: Q | undefined) => Promise<number>
+  /**
+   * Every answered block reports the total, so counts follow edits made elsewhere.
+   * `atLeast`: more rows may follow; the exact count is on its way.
+   */
+  onTotal: (total: number, atLeast: boolean) => void
+  /** The exact count arrived after the rows: the grid's row count is set to it. */
+  onCounted?: (total: number) => void
   onError: (error: unknown) => void
 }
 
@@ -274,13 +285,34 @@ function datasourceFor<Row, F extends string, Q>(
   options: DatasourceOptions<Row, F, Q>,
   filterOf: FilterMapper<Q>
 ): IDatasource {
+  // One count at a time: pages asked while it runs would only ask for the same figure.
+  let counting = false
   return {
     getRows(params: IGetRowsParams) {
       const request = toPageRequest(params, options.fieldsByColumn, options.search, filterOf)
       options.fetchPage(request).then(
         (page) => {
-          params.successCallback(page.rows, page.total)
-          options.onTotal(page.total)
+          if (!page.totalAtLeast) {
+            params.successCallback(page.rows, page.total)
+            options.onTotal(page.total, false)
+            return
+          }
+          // A short page is the end of the list; otherwise the grid may scroll on.
+          const ended = page.rows.length < request.limit
+          params.successCallback(page.rows, ended ? request.offset + page.rows.length : -1)
+          options.onTotal(ended ? request.offset + page.rows.length : page.total, !ended)
+          if (ended || !options.countRows || counting) return
+          counting = true
+          options.countRows(request.filter).then(
+            (total) => {
+              counting = false
+              options.onCounted?.(total)
+            },
+            (error: unknown) => {
+              counting = false
+              options.onError(error)
+            }
+          )
         },
         (error: unknown) => {
           params.failCallback()

@@ -38,6 +38,7 @@ export const claimsKind: RecordKind<Claim, ClaimSortField, ClaimListFilter> = {
   fieldsByColumn: CLAIM_SORT_BY_COLUMN,
   filterOf: claimListFilter,
   list: (request) => call('claims.list', request),
+  count: async (filter) => (await call('claims.count', filter ? { filter } : {})).total,
   get: (id) => call('claims.get', { id }),
   saveEdit: async (row, field, value) => {
     // The tag editor has already saved each pick: read back what the core stored.

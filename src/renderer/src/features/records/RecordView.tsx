@@ -82,6 +82,8 @@ export function RecordView<Row extends TaggedRow, F extends string, Q>({
   const [search, setSearch] = useState('')
   const settledSearch = useDebouncedValue(search, SEARCH_DELAY_MS)
   const [total, setTotal] = useState<number | null>(null)
+  // A quick search shows its first rows before it has counted them all.
+  const [totalAtLeast, setTotalAtLeast] = useState(false)
   const [selected, setSelected] = useState<Row[]>([])
   const [filterModel, setFilterModel] = useState<FilterModel>({})
   const [pendingDelete, setPendingDelete] = useState<Row[] | null>(null)
@@ -256,7 +258,12 @@ export function RecordView<Row extends TaggedRow, F extends string, Q>({
   )
 
   const filtering = settledSearch.trim() !== '' || chips.length > 0
-  const countText = total === null ? 'Loading…' : countLabel(total, kind.noun.one, kind.noun.many)
+  const countText =
+    total === null
+      ? 'Loading…'
+      : totalAtLeast
+        ? `${total.toLocaleString()}+ ${kind.noun.many}, counting…`
+        : countLabel(total, kind.noun.one, kind.noun.many)
   const pendingCount = pendingDelete?.length ?? 0
 
   return (
@@ -291,7 +298,7 @@ export function RecordView<Row extends TaggedRow, F extends string, Q>({
           fieldsByColumn={kind.fieldsByColumn}
           filter={kind.filterOf(filterModel, settledSearch)}
           selectedIds={selected.map((row) => row.id)}
-          total={total}
+          total={totalAtLeast ? null : total}
         />
         <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
           <PlusIcon />
@@ -311,10 +318,14 @@ export function RecordView<Row extends TaggedRow, F extends string, Q>({
             search={settledSearch}
             filterOf={kind.filterOf}
             fetchPage={kind.list}
+            countRows={kind.count}
             saveEdit={kind.saveEdit}
             revision={workspace.revision}
             onReady={setApi}
-            onTotal={setTotal}
+            onTotal={(count, atLeast) => {
+              setTotal(count)
+              setTotalAtLeast(atLeast)
+            }}
             onSelectionChanged={setSelected}
             onFocusRow={(row) => setDetailId(row.id)}
             onFilterModel={setFilterModel}

@@ -44,6 +44,8 @@ export type RecordKind<Row extends TaggedRow, F extends string, Q> = {
   fieldsByColumn: Readonly<Partial<Record<string, F>>>
   filterOf: FilterMapper<Q>
   list: (request: PageRequest<F, Q>) => Promise<ListResult<Row>>
+  /** The exact count, for lists whose pages may only know "at least" (quick search). */
+  count?: (filter: Q | undefined) => Promise<number>
   get: (id: string) => Promise<Row>
   saveEdit: (row: Row, field: string, value: unknown) => Promise<Row>
   remove: (ids: string[]) => Promise<Deleted>

@@ -109,6 +109,8 @@ const trashedSources: FilterMapper<SourceListFilter> = (_model, search) => ({
 
 const claimFetch = (request: PageRequest<ClaimSortField, ClaimListFilter>) =>
   call('claims.list', request)
+const claimCount = async (filter: ClaimListFilter | undefined) =>
+  (await call('claims.count', filter ? { filter } : {})).total
 const sourceFetch = (request: PageRequest<SourceSortField, SourceListFilter>) =>
   call('sources.list', request)
 
@@ -122,6 +124,7 @@ export function TrashView({ theme, active }: { theme: Theme; active: boolean }) 
   const [search, setSearch] = useState('')
   const settledSearch = useDebouncedValue(search, 200)
   const [total, setTotal] = useState<number | null>(null)
+  const [totalAtLeast, setTotalAtLeast] = useState(false)
   const [selection, setSelection] = useState<Selection>({ tab: 'claims', ids: [] })
   const [api, setApi] = useState<GridApi<Claim> | GridApi<Source> | null>(null)
   const [confirming, setConfirming] = useState(false)
@@ -185,7 +188,10 @@ export function TrashView({ theme, active }: { theme: Theme; active: boolean }) 
     theme,
     search: settledSearch,
     revision: workspace.revision,
-    onTotal: setTotal,
+    onTotal: (count: number, atLeast: boolean) => {
+      setTotal(count)
+      setTotalAtLeast(atLeast)
+    },
     onSelectionChanged: onSelection,
     onError: toasts.error,
     emptyText
@@ -195,7 +201,13 @@ export function TrashView({ theme, active }: { theme: Theme; active: boolean }) 
     <div className="view" hidden={!active}>
       <Toolbar
         title="Trash"
-        countText={total === null ? '' : countLabel(total, noun.one, noun.many)}
+        countText={
+          total === null
+            ? ''
+            : totalAtLeast
+              ? `${total.toLocaleString()}+ ${noun.many}, counting…`
+              : countLabel(total, noun.one, noun.many)
+        }
         middle={
           <div className="segmented segmented-labels" role="tablist" aria-label="Kind of record">
             {(['claims', 'sources'] as const).map((option) => (
@@ -260,6 +272,7 @@ export function TrashView({ theme, active }: { theme: Theme; active: boolean }) 
               fieldsByColumn={claimSort}
               filterOf={trashedClaims}
               fetchPage={claimFetch}
+              countRows={claimCount}
               onReady={setApi}
               {...common}
             />
