@@ -1,14 +1,21 @@
 import path from 'node:path'
 import type { ParsedInput, RequestName } from '../shared/contract'
 import type { RequestOutput, Stats } from '../shared/types'
-import { createClaim, getClaim, countClaims, listClaims, updateClaim } from './records/claims'
+import {
+  claimIds,
+  countClaims,
+  createClaim,
+  getClaim,
+  listClaims,
+  updateClaim
+} from './records/claims'
 import type { CoreContext } from './records/context'
 import { documentHandlers } from './documents/handlers'
 import { exportHandlers } from './export/handlers'
 import { createNote, deleteNote, listNotes, updateNote } from './records/notes'
 import { createRelation, deleteRelation, listRelations } from './records/relations'
 import { getSetting, setSetting } from './records/settings'
-import { createSource, getSource, listSources, updateSource } from './records/sources'
+import { createSource, getSource, listSources, sourceIds, updateSource } from './records/sources'
 import { createTag, deleteTag, listTags, mergeTags, tagRecords, updateTag } from './records/tags'
 import { bulkUpdate, purge, restore, trash } from './records/trash'
 import { historyState, recordHistory, redo, undo } from './records/undo'
@@ -56,6 +63,7 @@ const recordHandlers = {
   stats: (ctx) => stats(ctx),
   'claims.list': (ctx, input) => listClaims(ctx, input),
   'claims.count': (ctx, input) => ({ total: countClaims(ctx, input) }),
+  'claims.ids': (ctx, input) => ({ ids: claimIds(ctx, input) }),
   'claims.get': (ctx, input) => getClaim(ctx, input.id),
   'claims.create': (ctx, input) => createClaim(ctx, input),
   'claims.update': (ctx, input) => updateClaim(ctx, input),
@@ -66,6 +74,7 @@ const recordHandlers = {
   'claims.bulkUpdate': (ctx, input) => bulkUpdate(ctx, 'claim', input.ids, input.changes),
   'sources.bulkUpdate': (ctx, input) => bulkUpdate(ctx, 'source', input.ids, input.changes),
   'sources.list': (ctx, input) => listSources(ctx, input),
+  'sources.ids': (ctx, input) => ({ ids: sourceIds(ctx, input) }),
   'sources.get': (ctx, input) => getSource(ctx, input.id),
   'sources.create': (ctx, input) => createSource(ctx, input),
   'sources.update': (ctx, input) => updateSource(ctx, input),

@@ -39,6 +39,8 @@ const recordRequests = {
       .strict()
   },
   'claims.count': { input: z.object({ filter: claimFilter.optional() }).strict() },
+  /** Every claim a filter matches, newest first: "select all" for bulk actions. */
+  'claims.ids': { input: z.object({ filter: claimFilter.optional() }).strict() },
   'claims.get': { input: z.object({ id }).strict() },
   'claims.create': {
     input: z
@@ -83,6 +85,7 @@ const recordRequests = {
       .strict()
   },
   'sources.get': { input: z.object({ id }).strict() },
+  'sources.ids': { input: z.object({ filter: sourceFilter.optional() }).strict() },
   'sources.create': {
     input: z
       .object({

@@ -123,12 +123,14 @@ type RecordOutputs = {
   stats: Stats
   'claims.list': ListResult<Claim>
   'claims.count': { total: number }
+  'claims.ids': { ids: string[] }
   'claims.get': Claim
   'claims.create': Claim
   'claims.update': Claim
   'claims.delete': Deleted
   'sources.list': ListResult<Source>
   'sources.get': SourceWithContent
+  'sources.ids': { ids: string[] }
   'sources.create': SourceWithContent
   'sources.update': Source
   'sources.delete': Deleted

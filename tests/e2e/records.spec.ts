@@ -291,5 +291,27 @@ test('a quick search with more hits than a page counts them all and scrolls to t
   })
   await expect(app.row('Claims', figure(1))).toBeVisible()
   await expect(app.row('Claims', 'Gunma')).toHaveCount(0)
+
+  // One row selected, then every hit — including rows never loaded — and tagged at once.
+  await app.check('Claims', figure(1))
+  await expect(app.bulkBar.getByText('1 selected')).toBeVisible()
+  await app.bulkBar.getByRole('button', { name: 'Select all 230 claims' }).click()
+  await expect(app.bulkBar.getByText('All 230 selected')).toBeVisible()
+  await app.bulkBar.getByRole('button', { name: 'Tag…', exact: true }).click()
+  await page.getByRole('combobox', { name: 'Find or create a tag' }).fill('Quarterly')
+  await page.keyboard.press('Enter')
+  await expect(app.toast('Tagged 230 claims “Quarterly”')).toBeVisible()
+  const tags = await attest.api<Array<{ id: string; name: string }>>('tags.list', {})
+  const quarterly = tags.find((tag) => tag.name === 'Quarterly')?.id as string
+  const tagged = (): Promise<{ total: number }> =>
+    attest.api('claims.count', { filter: { tagIds: [quarterly] } })
+  expect(await tagged()).toEqual({ total: 230 })
+
+  // Changing the selection leaves "all"; one undo takes the whole bulk tag back.
+  await app.check('Claims', figure(2))
+  await expect(app.bulkBar.getByText(/^\d+ selected$/)).toBeVisible()
+  await app.bulkBar.getByRole('button', { name: 'Clear selection' }).click()
+  await app.button('Undo').click()
+  await expect.poll(tagged).toEqual({ total: 0 })
   await app.settle()
 })

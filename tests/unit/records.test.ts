@@ -103,6 +103,11 @@ describe('claims and grades', () => {
     const after = await call(project, 'claims.list', { limit: 2, filter })
     expect(after).toMatchObject({ total: 2, totalAtLeast: true })
     expect(await call(project, 'claims.count', { filter })).toEqual({ total: 3 })
+    // "Select all": every id the filter matches, newest first, loaded or not.
+    const { ids } = await call(project, 'claims.ids', { filter })
+    const expected = (await call(project, 'claims.list', { limit: 10, filter })).rows
+    expect(ids).toEqual(expected.map((row) => row.id))
+    expect(ids).toHaveLength(3)
     // The last page ends the list: its count is exact without asking.
     expect(await call(project, 'claims.list', { limit: 10 })).toMatchObject({ total: 5 })
     expect((await call(project, 'claims.list', { limit: 10 })).totalAtLeast).toBeUndefined()

@@ -6,7 +6,7 @@ import type { Claim, ListResult, TagRef } from '../../shared/types'
 import type { SqliteDb, SqlValue } from '../store/sqlite'
 import { mutate, requireFound, type CoreContext } from './context'
 import { allPartsMatch, walkSearch } from './claimSearch'
-import { Where, ftsQuery, inListWithNull, likePattern } from './query'
+import { Where, ftsQuery, inListWithNull, likePattern, matchingIds } from './query'
 
 const SORT_COLUMNS: Record<string, string> = {
   text: 'c.text COLLATE NOCASE',
@@ -229,6 +229,12 @@ export function countClaims(ctx: CoreContext, input: ParsedInput<'claims.count'>
       where.params
     )
   })
+}
+
+export function claimIds(ctx: CoreContext, input: ParsedInput<'claims.ids'>): string[] {
+  return ctx.store.read((db) =>
+    matchingIds(db, 'claims', 'c', claimWhere(ctx, db, input.filter, 'count'), 'claims')
+  )
 }
 
 export function getClaim(ctx: CoreContext, id: string): Claim {

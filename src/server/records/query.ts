@@ -1,4 +1,5 @@
-import type { SqlValue } from '../store/sqlite'
+import { AttestError } from '../../shared/result'
+import type { SqliteDb, SqlValue } from '../store/sqlite'
 
 /** Builds a WHERE clause from parts; every value goes in as a parameter. */
 export class Where {
@@ -48,4 +49,33 @@ export function inListWithNull(
   }
   if (values.includes(null)) parts.push(`${column} IS NULL`)
   where.parts.push(parts.length ? `(${parts.join(' OR ')})` : '0')
+}
+
+/** Bulk actions take at most this many records at a time (the contract's `ids`). */
+export const MAX_BULK = 100_000
+
+/**
+ * The ids of every record `where` (alias `alias` on `table`) matches, newest first, for a
+ * bulk action on "all matching"; refused when there are more than one bulk action takes.
+ */
+export function matchingIds(
+  db: SqliteDb,
+  table: 'claims' | 'sources',
+  alias: 'c' | 's',
+  where: Where,
+  noun: string
+): string[] {
+  const ids = db
+    .all<{ id: string }>(
+      `SELECT ${alias}.id FROM ${table} ${alias} ${where.sql} ORDER BY ${alias}.seq DESC LIMIT ?`,
+      [...where.params, MAX_BULK + 1]
+    )
+    .map((row) => row.id)
+  if (ids.length > MAX_BULK) {
+    throw new AttestError(
+      'invalid_input',
+      `More than ${MAX_BULK.toLocaleString('en')} ${noun} match; a bulk action takes at most ${MAX_BULK.toLocaleString('en')} at a time. Narrow the filter or search first.`
+    )
+  }
+  return ids
 }

@@ -7,7 +7,7 @@ import type { ListResult, Source, SourceWithContent, TagRef } from '../../shared
 import type { SqliteDb } from '../store/sqlite'
 import { cachedTotal, orderBy } from './claims'
 import { mutate, requireFound, type CoreContext } from './context'
-import { Where, ftsQuery, inListWithNull, likePattern } from './query'
+import { Where, ftsQuery, inListWithNull, likePattern, matchingIds } from './query'
 
 const SORT_COLUMNS: Record<string, string> = {
   title: 's.title COLLATE NOCASE',
@@ -105,6 +105,12 @@ function toSource(ctx: CoreContext, db: SqliteDb, row: SourceRow): Source {
   }
   const { tagIds: _tagIds, ...rest } = row
   return { ...rest, tags }
+}
+
+export function sourceIds(ctx: CoreContext, input: ParsedInput<'sources.ids'>): string[] {
+  return ctx.store.read((db) =>
+    matchingIds(db, 'sources', 's', sourceWhere(ctx, db, input.filter), 'sources')
+  )
 }
 
 export function listSources(

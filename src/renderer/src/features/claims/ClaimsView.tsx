@@ -39,6 +39,7 @@ export const claimsKind: RecordKind<Claim, ClaimSortField, ClaimListFilter> = {
   filterOf: claimListFilter,
   list: (request) => call('claims.list', request),
   count: async (filter) => (await call('claims.count', filter ? { filter } : {})).total,
+  ids: async (filter) => (await call('claims.ids', filter ? { filter } : {})).ids,
   get: (id) => call('claims.get', { id }),
   saveEdit: async (row, field, value) => {
     // The tag editor has already saved each pick: read back what the core stored.

@@ -9,7 +9,14 @@ import { TagPicker, type TagState } from '../tags/TagPicker'
 import type { BulkField, Noun, TaggedRow } from './types'
 
 type BulkBarProps<Row extends TaggedRow> = {
+  /** What the actions apply to: the selected rows, or every row the list matches. */
+  ids: string[]
+  /** The selected rows that are loaded: their tags show which tags the selection has. */
   rows: Row[]
+  /** The ids are every row the list matches, not only the selected ones. */
+  all: boolean
+  /** Offered when the list has more rows than are selected: selects all of them. */
+  selectAll?: { total: number; busy: boolean; onSelect: () => void }
   noun: Noun
   fields: BulkField[]
   onTag: (tag: Tag, tagged: boolean) => Promise<void>
@@ -21,7 +28,10 @@ type BulkBarProps<Row extends TaggedRow> = {
 
 /** Actions on the selected rows, floating over the foot of the grid while rows are selected. */
 export function BulkBar<Row extends TaggedRow>({
+  ids,
   rows,
+  all,
+  selectAll,
   noun,
   fields,
   onTag,
@@ -33,7 +43,6 @@ export function BulkBar<Row extends TaggedRow>({
   const tagRef = useRef<HTMLButtonElement>(null)
   const untagRef = useRef<HTMLButtonElement>(null)
   const [picking, setPicking] = useState<'tag' | 'untag' | null>(null)
-  const ids = useMemo(() => rows.map((row) => row.id), [rows])
   const tagCounts = useMemo(() => {
     const counts = new Map<string, number>()
     for (const row of rows)
@@ -41,8 +50,10 @@ export function BulkBar<Row extends TaggedRow>({
     return counts
   }, [rows])
   const presentTags = useMemo(() => new Set(tagCounts.keys()), [tagCounts])
+  // With every matching row selected, only the loaded ones are known: any tag may be there.
   const stateOf = (tag: Tag): TagState => {
     const count = tagCounts.get(tag.id) ?? 0
+    if (all) return count === 0 ? 'off' : 'mixed'
     return count === 0 ? 'off' : count === rows.length ? 'on' : 'mixed'
   }
 
@@ -52,12 +63,26 @@ export function BulkBar<Row extends TaggedRow>({
     await onTag(tag, tagged)
   }
 
-  const things = countLabel(rows.length, noun.one, noun.many)
+  const things = countLabel(ids.length, noun.one, noun.many)
   return (
     <div className="bulk-bar" role="toolbar" aria-label="Selected rows">
       <span className="bulk-count" aria-live="polite">
-        {rows.length.toLocaleString()} selected
+        {all
+          ? `All ${ids.length.toLocaleString()} selected`
+          : `${ids.length.toLocaleString()} selected`}
       </span>
+      {selectAll ? (
+        <button
+          type="button"
+          className="button-link bulk-select-all"
+          disabled={selectAll.busy}
+          onClick={selectAll.onSelect}
+        >
+          {selectAll.busy
+            ? 'Selecting…'
+            : `Select all ${selectAll.total.toLocaleString()} ${noun.many}`}
+        </button>
+      ) : null}
       <button
         type="button"
         className="icon-button bulk-clear"
@@ -83,7 +108,7 @@ export function BulkBar<Row extends TaggedRow>({
         type="button"
         className="button button-bulk"
         aria-expanded={picking === 'untag'}
-        disabled={presentTags.size === 0}
+        disabled={!all && presentTags.size === 0}
         onClick={() => setPicking((value) => (value === 'untag' ? null : 'untag'))}
       >
         <UntagIcon />
@@ -134,7 +159,7 @@ export function BulkBar<Row extends TaggedRow>({
             label={picking === 'tag' ? 'Find or create a tag' : 'Find a tag to remove'}
             placeholder={picking === 'tag' ? 'Find or create a tag…' : 'Find a tag…'}
             stateOf={stateOf}
-            onlyIds={picking === 'untag' ? presentTags : undefined}
+            onlyIds={picking === 'untag' && !all ? presentTags : undefined}
             allowCreate={picking === 'tag'}
             onPick={pick}
             onEscape={() => setPicking(null)}

@@ -85,8 +85,11 @@ export function RecordView<Row extends TaggedRow, F extends string, Q>({
   // A quick search shows its first rows before it has counted them all.
   const [totalAtLeast, setTotalAtLeast] = useState(false)
   const [selected, setSelected] = useState<Row[]>([])
+  // "Select all N": the ids of every row the list matches, until the selection changes.
+  const [everything, setEverything] = useState<string[] | null>(null)
+  const [selectingAll, setSelectingAll] = useState(false)
   const [filterModel, setFilterModel] = useState<FilterModel>({})
-  const [pendingDelete, setPendingDelete] = useState<Row[] | null>(null)
+  const [pendingDelete, setPendingDelete] = useState<string[] | null>(null)
   const [deleting, setDeleting] = useState(false)
   const [creating, setCreating] = useState(false)
   const [detailId, setDetailId] = useState<string | null>(null)
@@ -175,15 +178,31 @@ export function RecordView<Row extends TaggedRow, F extends string, Q>({
 
   const askToDelete = useCallback(() => {
     if (!api) return
-    const targets = targetsOf(api)
+    const targets = everything ?? targetsOf(api).map((row) => row.id)
     if (targets.length) setPendingDelete(targets)
-  }, [api])
+  }, [api, everything])
+
+  const selectedIds = useMemo(
+    () => everything ?? selected.map((row) => row.id),
+    [everything, selected]
+  )
+
+  const selectAll = async () => {
+    setSelectingAll(true)
+    try {
+      setEverything(await kind.ids(kind.filterOf(filterModel, settledSearch)))
+    } catch (error) {
+      toasts.error(error)
+    } finally {
+      setSelectingAll(false)
+    }
+  }
 
   const confirmDelete = async () => {
     if (!pendingDelete) return
     setDeleting(true)
     try {
-      const ids = pendingDelete.map((row) => row.id)
+      const ids = pendingDelete
       const { deleted } = await kind.remove(ids)
       api?.deselectAll()
       api?.refreshInfiniteCache()
@@ -199,7 +218,7 @@ export function RecordView<Row extends TaggedRow, F extends string, Q>({
   }
 
   const tagSelected = async (tag: Tag, tagged: boolean) => {
-    const ids = selected.map((row) => row.id)
+    const ids = selectedIds
     try {
       const { changed: count } = await kind.tag(ids, tag.id, tagged)
       const things = countLabel(ids.length, kind.noun.one, kind.noun.many)
@@ -297,7 +316,7 @@ export function RecordView<Row extends TaggedRow, F extends string, Q>({
           api={api}
           fieldsByColumn={kind.fieldsByColumn}
           filter={kind.filterOf(filterModel, settledSearch)}
-          selectedIds={selected.map((row) => row.id)}
+          selectedIds={selectedIds}
           total={totalAtLeast ? null : total}
         />
         <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
@@ -326,7 +345,10 @@ export function RecordView<Row extends TaggedRow, F extends string, Q>({
               setTotal(count)
               setTotalAtLeast(atLeast)
             }}
-            onSelectionChanged={setSelected}
+            onSelectionChanged={(rows) => {
+              setSelected(rows)
+              setEverything(null)
+            }}
             onFocusRow={(row) => setDetailId(row.id)}
             onFilterModel={setFilterModel}
             onRowSaved={(row) => {
@@ -345,7 +367,14 @@ export function RecordView<Row extends TaggedRow, F extends string, Q>({
           />
           {selected.length ? (
             <BulkBar
+              ids={selectedIds}
               rows={selected}
+              all={everything !== null}
+              selectAll={
+                everything === null && total !== null && !totalAtLeast && total > selected.length
+                  ? { total, busy: selectingAll, onSelect: () => void selectAll() }
+                  : undefined
+              }
               noun={kind.noun}
               fields={kind.bulkFields}
               onTag={tagSelected}

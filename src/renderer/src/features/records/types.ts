@@ -46,6 +46,8 @@ export type RecordKind<Row extends TaggedRow, F extends string, Q> = {
   list: (request: PageRequest<F, Q>) => Promise<ListResult<Row>>
   /** The exact count, for lists whose pages may only know "at least" (quick search). */
   count?: (filter: Q | undefined) => Promise<number>
+  /** Every id the list matches: "Select all" for bulk actions. */
+  ids: (filter: Q | undefined) => Promise<string[]>
   get: (id: string) => Promise<Row>
   saveEdit: (row: Row, field: string, value: unknown) => Promise<Row>
   remove: (ids: string[]) => Promise<Deleted>

@@ -43,6 +43,7 @@ export const sourcesKind: RecordKind<Source, SourceSortField, SourceListFilter> 
   fieldsByColumn: SOURCE_SORT_BY_COLUMN,
   filterOf: sourceListFilter,
   list: (request) => call('sources.list', request),
+  ids: async (filter) => (await call('sources.ids', filter ? { filter } : {})).ids,
   get: getSource,
   saveEdit: async (row, field, value) => {
     if (field === 'tags') return getSource(row.id)
