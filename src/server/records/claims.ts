@@ -189,7 +189,8 @@ export function listClaims(ctx: CoreContext, input: ParsedInput<'claims.list'>):
         ? { rows: page, total: walk.seqs.length }
         : { rows: page, total: walk.seqs.length, totalAtLeast: true }
     }
-    const where = claimWhere(ctx, db, input.filter)
+    const hits = sortedSearchHits(ctx, input.filter)
+    const where = hits?.where ?? claimWhere(ctx, db, input.filter)
     const order = orderBy(input.sort, SORT_COLUMNS, 'c.seq DESC', 'c.seq DESC')
     const rows = db.all<ClaimRow>(`${SELECT} ${where.sql} ${order} LIMIT ? OFFSET ?`, [
       ...where.params,
@@ -200,7 +201,7 @@ export function listClaims(ctx: CoreContext, input: ParsedInput<'claims.list'>):
     // Counting a large filtered list can take longer than the page: a page that is not the
     // last says "at least" unless the count is known, and the grid asks `claims.count`.
     const key = totalKey(input.filter)
-    const known = ctx.caches.totals.get(key)
+    const known = hits?.total ?? ctx.caches.totals.get(key)
     if (known !== undefined) return { rows: page, total: known }
     if (rows.length < input.limit && (rows.length > 0 || input.offset === 0)) {
       ctx.caches.totals.set(key, input.offset + rows.length)
@@ -208,6 +209,25 @@ export function listClaims(ctx: CoreContext, input: ParsedInput<'claims.list'>):
     }
     return { rows: page, total: input.offset + rows.length, totalAtLeast: true }
   })
+}
+
+/**
+ * A search sorted by a column needs every hit. Once they are known (the count walks them
+ * all), later pages sort those few instead of asking the index again; many hits are left to
+ * the sort index, which finds them as it goes.
+ */
+function sortedSearchHits(
+  ctx: CoreContext,
+  filter: ClaimFilter | undefined
+): { where: Where; total: number } | null {
+  if (!filter?.query) return null
+  const walk = ctx.caches.searches.get(totalKey(filter))
+  if (!walk?.done || walk.seqs.length > 50_000) return null
+  const where = new Where().add(
+    `c.seq IN (SELECT value FROM json_each(?))`,
+    JSON.stringify(walk.seqs)
+  )
+  return { where, total: walk.seqs.length }
 }
 
 function totalKey(filter: ClaimFilter | undefined): string {
