@@ -54,12 +54,12 @@ describe('quick search over a project that spans several index parts', () => {
       total: 2,
       more: true
     })
-    // The next page continues the walk, the note's claim in its place by age; the one after
-    // finds the rest of the index empty, and the count is then exact.
+    // The next page continues the walk, the note's claim in its place by age, down to the
+    // oldest part: the count is then exact.
     expect(await page(project, 'trade', 2, 2)).toEqual({
       texts: ['Yen loans for a metro line (part 1)', 'Trade with Japan grew (part 0)'],
       total: 4,
-      more: true
+      more: undefined
     })
     expect(await page(project, 'trade', 4, 2)).toEqual({ texts: [], total: 4, more: undefined })
     expect(await call(project, 'claims.count', { filter: { query: 'trade' } })).toEqual({
@@ -116,6 +116,36 @@ describe('quick search over a project that spans several index parts', () => {
     await call(project, 'history.undo', {})
     await call(project, 'history.undo', {})
     expect((await page(project, 'trade', 0, 1)).texts).toEqual(['Trade talks resumed (part 3)'])
+  })
+
+  it('resumes inside a part with many hits without skipping or repeating one', async () => {
+    const project = await tempProject()
+    project.ctx.store.write((db) => {
+      for (let n = 1; n <= 4_500; n++) {
+        db.run(
+          `INSERT INTO claims (id, text, status, created_at, updated_at)
+           VALUES (?, ?, 'unverified', ?, ?)`,
+          [randomUUID(), n % 10 === 0 ? `Memo ${n}` : `Trade item ${n}`, T, T]
+        )
+      }
+    })
+    project.ctx.caches.invalidate()
+    const seen: string[] = []
+    for (let offset = 0; offset < 4_200; offset += 700) {
+      const result = await call(project, 'claims.list', {
+        offset,
+        limit: 700,
+        filter: { query: 'trade item' }
+      })
+      seen.push(...result.rows.map((row) => row.text))
+    }
+    const expected = Array.from({ length: 4_500 }, (_, i) => 4_500 - i)
+      .filter((n) => n % 10 !== 0)
+      .map((n) => `Trade item ${n}`)
+    expect(seen).toEqual(expected)
+    expect(await call(project, 'claims.count', { filter: { query: 'trade item' } })).toEqual({
+      total: 4_050
+    })
   })
 
   it('finds claims in later parts after the project is closed and opened again', async () => {

@@ -14,6 +14,7 @@ import type { Where } from './query'
  */
 
 const PART_SIZE = 1 << SEARCH_PART_BITS
+const PART_HITS = 4_000
 
 /** How far one search has got: the matches found so far, newest first, and where to go on. */
 export type SearchWalk = {
@@ -80,7 +81,9 @@ export function walkSearch(
     const top = walk.below - 1
     const part = searchPartOf(top)
     const floor = part * PART_SIZE
-    const wanted = need - walk.seqs.length
+    // The part's index is read whole either way; taking up to a few thousand of its hits
+    // (not just the page's) lets the next page start at the next part.
+    const wanted = Math.max(need - walk.seqs.length, PART_HITS)
     const found = db
       .all<{ seq: number }>(
         `SELECT c.seq FROM claims c ${rest.sql} AND c.seq >= ? AND c.seq <= ?

@@ -190,13 +190,22 @@ export function listClaims(ctx: CoreContext, input: ParsedInput<'claims.list'>):
         : { rows: page, total: walk.seqs.length, totalAtLeast: true }
     }
     const hits = sortedSearchHits(ctx, input.filter)
-    const where = hits?.where ?? claimWhere(ctx, db, input.filter)
     const order = orderBy(input.sort, SORT_COLUMNS, 'c.seq DESC', 'c.seq DESC')
-    const rows = db.all<ClaimRow>(`${SELECT} ${where.sql} ${order} LIMIT ? OFFSET ?`, [
-      ...where.params,
-      input.limit,
-      input.offset
-    ])
+    const where = hits ? null : claimWhere(ctx, db, input.filter)
+    const rows = where
+      ? db.all<ClaimRow>(`${SELECT} ${where.sql} ${order} LIMIT ? OFFSET ?`, [
+          ...where.params,
+          input.limit,
+          input.offset
+        ])
+      : // The hits drive the join (CROSS JOIN keeps them outside), then only they are sorted.
+        db.all<ClaimRow>(
+          `${SELECT.replace(
+            / FROM claims c$/,
+            ' FROM json_each(?) AS hit CROSS JOIN claims c ON c.seq = hit.value'
+          )} ${order} LIMIT ? OFFSET ?`,
+          [JSON.stringify(hits?.seqs ?? []), input.limit, input.offset]
+        )
     const page = rows.map((row) => toClaim(ctx, db, row))
     // Counting a large filtered list can take longer than the page: a page that is not the
     // last says "at least" unless the count is known, and the grid asks `claims.count`.
@@ -219,15 +228,11 @@ export function listClaims(ctx: CoreContext, input: ParsedInput<'claims.list'>):
 function sortedSearchHits(
   ctx: CoreContext,
   filter: ClaimFilter | undefined
-): { where: Where; total: number } | null {
+): { seqs: number[]; total: number } | null {
   if (!filter?.query) return null
   const walk = ctx.caches.searches.get(totalKey(filter))
   if (!walk?.done || walk.seqs.length > 50_000) return null
-  const where = new Where().add(
-    `c.seq IN (SELECT value FROM json_each(?))`,
-    JSON.stringify(walk.seqs)
-  )
-  return { where, total: walk.seqs.length }
+  return { seqs: walk.seqs, total: walk.seqs.length }
 }
 
 function totalKey(filter: ClaimFilter | undefined): string {
