@@ -198,14 +198,7 @@ export function listClaims(ctx: CoreContext, input: ParsedInput<'claims.list'>):
           input.limit,
           input.offset
         ])
-      : // The hits drive the join (CROSS JOIN keeps them outside), then only they are sorted.
-        db.all<ClaimRow>(
-          `${SELECT.replace(
-            / FROM claims c$/,
-            ' FROM json_each(?) AS hit CROSS JOIN claims c ON c.seq = hit.value'
-          )} ${order} LIMIT ? OFFSET ?`,
-          [JSON.stringify(hits?.seqs ?? []), input.limit, input.offset]
-        )
+      : sortedHitsPage(db, hits?.seqs ?? [], order, input.limit, input.offset)
     const page = rows.map((row) => toClaim(ctx, db, row))
     // Counting a large filtered list can take longer than the page: a page that is not the
     // last says "at least" unless the count is known, and the grid asks `claims.count`.
@@ -233,6 +226,33 @@ function sortedSearchHits(
   const walk = ctx.caches.searches.get(totalKey(filter))
   if (!walk?.done || walk.seqs.length > 50_000) return null
   return { seqs: walk.seqs, total: walk.seqs.length }
+}
+
+/**
+ * One page of known hits in the grid's order: the hits drive the join (CROSS JOIN keeps them
+ * outside) and only their seqs are sorted; the page's rows are read after, for 200 rows only.
+ */
+function sortedHitsPage(
+  db: SqliteDb,
+  hits: number[],
+  order: string,
+  limit: number,
+  offset: number
+): ClaimRow[] {
+  const seqs = db
+    .all<{ seq: number }>(
+      `SELECT c.seq FROM json_each(?) AS hit CROSS JOIN claims c ON c.seq = hit.value
+       ${order} LIMIT ? OFFSET ?`,
+      [JSON.stringify(hits), limit, offset]
+    )
+    .map((row) => row.seq)
+  if (!seqs.length) return []
+  const rows = db.all<ClaimRow & { seq: number }>(
+    `${SELECT.replace('SELECT c.id,', 'SELECT c.seq, c.id,')} WHERE c.seq IN (SELECT value FROM json_each(?))`,
+    [JSON.stringify(seqs)]
+  )
+  const bySeq = new Map(rows.map((row) => [row.seq, row]))
+  return seqs.flatMap((seq) => bySeq.get(seq) ?? [])
 }
 
 function totalKey(filter: ClaimFilter | undefined): string {
