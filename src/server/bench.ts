@@ -32,12 +32,6 @@ async function time<T>(body: () => Promise<T> | T): Promise<[T, number]> {
   return [result, performance.now() - start]
 }
 
-async function median(runs: number, body: () => Promise<unknown>): Promise<number> {
-  const times: number[] = []
-  for (let i = 0; i < runs; i++) times.push((await time(body))[1])
-  return percentile(times, 50)
-}
-
 /** The median of what `measure` reports: for runs that set up (an edit, a first page) untimed. */
 async function medianOf(runs: number, measure: () => Promise<number>): Promise<number> {
   const times: number[] = []
