@@ -6,6 +6,7 @@ import type { Claim, ListResult, TagRef } from '../../shared/types'
 import type { SqliteDb, SqlValue } from '../store/sqlite'
 import { mutate, requireFound, type CoreContext } from './context'
 import { allPartsMatch, walkSearch } from './claimSearch'
+import { segmentsAfter, type Cursor, type SortKey } from './keyset'
 import { Where, ftsQuery, inListWithNull, likePattern, matchingIds } from './query'
 
 const SORT_COLUMNS: Record<string, string> = {
@@ -193,11 +194,7 @@ export function listClaims(ctx: CoreContext, input: ParsedInput<'claims.list'>):
     const order = orderBy(input.sort, SORT_COLUMNS, 'c.seq DESC', 'c.seq DESC')
     const where = hits ? null : claimWhere(ctx, db, input.filter)
     const rows = where
-      ? db.all<ClaimRow>(`${SELECT} ${where.sql} ${order} LIMIT ? OFFSET ?`, [
-          ...where.params,
-          input.limit,
-          input.offset
-        ])
+      ? pageOf(ctx, db, input, where, order)
       : sortedHitsPage(db, hits?.seqs ?? [], order, input.limit, input.offset)
     const page = rows.map((row) => toClaim(ctx, db, row))
     // Counting a large filtered list can take longer than the page: a page that is not the
@@ -211,6 +208,79 @@ export function listClaims(ctx: CoreContext, input: ParsedInput<'claims.list'>):
     }
     return { rows: page, total: input.offset + rows.length, totalAtLeast: true }
   })
+}
+
+/** The single sort key keyset paging follows: null for the default order, undefined for none. */
+function keysetKey(sort: ParsedInput<'claims.list'>['sort']): SortKey | null | undefined {
+  if (!sort?.length) return null
+  const [only] = sort
+  const expr = only && sort.length === 1 ? SORT_COLUMNS[only.field] : undefined
+  return expr ? { expr, desc: only?.direction === 'desc' } : undefined
+}
+
+type CursorRow = ClaimRow & { cursorKey: SqlValue; cursorSeq: number }
+
+/**
+ * A block of a filtered, sorted list. After the block before it, it continues from where
+ * that one ended (keyset); otherwise, and for sorts on several columns, by OFFSET.
+ */
+function pageOf(
+  ctx: CoreContext,
+  db: SqliteDb,
+  input: ParsedInput<'claims.list'>,
+  where: Where,
+  order: string
+): ClaimRow[] {
+  const key = keysetKey(input.sort)
+  if (key === undefined) {
+    return db.all<ClaimRow>(`${SELECT} ${where.sql} ${order} LIMIT ? OFFSET ?`, [
+      ...where.params,
+      input.limit,
+      input.offset
+    ])
+  }
+  const select = SELECT.replace(
+    'SELECT c.id,',
+    `SELECT ${key ? key.expr : 'NULL'} AS cursorKey, c.seq AS cursorSeq, c.id,`
+  )
+  const list = JSON.stringify([input.filter ?? {}, input.sort ?? []])
+  const cursor = input.offset > 0 ? ctx.caches.cursors.get(list, input.offset) : undefined
+  const rows = cursor
+    ? rowsAfter(db, select, where, key, cursor, input.limit)
+    : db.all<CursorRow>(`${select} ${where.sql} ${order} LIMIT ? OFFSET ?`, [
+        ...where.params,
+        input.limit,
+        input.offset
+      ])
+  const last = rows[rows.length - 1]
+  if (last) {
+    ctx.caches.cursors.set(list, input.offset + rows.length, {
+      value: last.cursorKey,
+      seq: last.cursorSeq
+    })
+  }
+  return rows
+}
+
+function rowsAfter(
+  db: SqliteDb,
+  select: string,
+  where: Where,
+  key: SortKey | null,
+  cursor: Cursor,
+  limit: number
+): CursorRow[] {
+  const rows: CursorRow[] = []
+  for (const segment of segmentsAfter(key, 'c.seq', cursor)) {
+    if (rows.length >= limit) break
+    rows.push(
+      ...db.all<CursorRow>(
+        `${select} ${where.sql} AND ${segment.sql} ORDER BY ${segment.order} LIMIT ?`,
+        [...where.params, ...segment.params, limit - rows.length]
+      )
+    )
+  }
+  return rows
 }
 
 /**

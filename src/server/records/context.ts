@@ -4,6 +4,7 @@ import type { ProjectStore } from '../store/projectStore'
 import type { SqliteDb } from '../store/sqlite'
 import type { SearchWalk } from './claimSearch'
 import { Operation } from './history'
+import { Cursors } from './keyset'
 
 /** What every handler gets: the open project and who is making the change. */
 export type CoreContext = {
@@ -23,11 +24,14 @@ export class Caches {
   readonly totals = new Map<string, number>()
   /** Quick searches under way, by filter: the last few, so that going back to one is free. */
   readonly searches = new Map<string, SearchWalk>()
+  /** Where the grids' blocks ended, so that the next block starts there (keyset paging). */
+  readonly cursors = new Cursors()
 
   invalidate(): void {
     this.tagMap = null
     this.totals.clear()
     this.searches.clear()
+    this.cursors.clear()
   }
 
   rememberSearch(key: string, walk: SearchWalk): void {
