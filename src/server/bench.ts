@@ -83,6 +83,30 @@ function nativeSearchWalk(file: string, match: string, need: number): string {
   return `${ms(times.reduce((sum, t) => sum + t, 0) * 1000)} (${statements.length - 1} parts)`
 }
 
+/**
+ * The statements a block reached by scrolling runs (records/keyset.ts) for the list sorted
+ * by event date, newest first, with a tag filter: the rest of the previous block's date,
+ * then the older dates. The cursor is found first, untimed.
+ */
+function nativeKeyset(file: string, tagSeq: number, offset: number): string {
+  if (!hasSqlite3) return 'n/a (no sqlite3)'
+  const rest = `FROM claims c WHERE deleted_at IS NULL AND EXISTS (SELECT 1 FROM claim_tags ct WHERE ct.claim_seq = c.seq AND ct.tag_seq = ${tagSeq})`
+  const [date, seq] = nativeValue(
+    file,
+    `SELECT event_date || '|' || seq ${rest} ORDER BY event_date DESC, seq DESC LIMIT 1 OFFSET ${offset - 1}`
+  ).split('|')
+  const statements = [
+    `SELECT id, text ${rest} AND event_date = '${date}' AND seq < ${seq} ORDER BY seq DESC LIMIT 200`,
+    `SELECT id, text ${rest} AND event_date < '${date}' ORDER BY event_date DESC, seq DESC LIMIT 200`
+  ]
+  const out = execFileSync('sqlite3', [file], {
+    input: `.timer on\n.output /dev/null\n${statements.join(';\n')};\n`,
+    encoding: 'utf8'
+  })
+  const times = [...out.matchAll(/Run Time: real ([\d.]+)/g)].map((m) => Number(m[1]))
+  return ms(times.reduce((sum, t) => sum + t, 0) * 1000)
+}
+
 /** Runs SQL in native sqlite3 and returns its own "Run Time: real" for the last statement. */
 function nativeTime(file: string, sql: string): string {
   if (!hasSqlite3) return 'n/a (no sqlite3)'
@@ -316,7 +340,7 @@ async function measureCore(core: Core, file: string): Promise<void> {
   rows.push({
     measure: 'scrolled to rows 5000–5200, same list',
     ours: ms(scrolledDeep),
-    native: nativeTagged('event_date', 5000),
+    native: nativeKeyset(file, tagSeq, 5000),
     target: '≤ 30 ms'
   })
   const tagCount = await medianOf(5, async () => {
