@@ -174,4 +174,19 @@ describe('project store', () => {
       expect(out.trim()).toBe('Japan received 63 PhD students')
     }
   })
+
+  it('tidies the search index at checkpoints: fewer segments, the same matches', async () => {
+    const project = await tempProject()
+    for (let n = 0; n < 40; n++) {
+      await call(project, 'claims.create', { text: `Delegation ${n} visited Gunma` })
+    }
+    const db = project.ctx.store.db
+    const segments = (): number => Number(db.pluck(`SELECT count(*) FROM claims_fts_segdir`))
+    const before = segments()
+    expect(before).toBeGreaterThan(8)
+    project.ctx.store.checkpoint()
+    expect(segments()).toBeLessThan(before)
+    const found = await call(project, 'claims.count', { filter: { query: 'gunma delegation' } })
+    expect(found).toEqual({ total: 40 })
+  })
 })

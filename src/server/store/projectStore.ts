@@ -277,6 +277,7 @@ export class ProjectStore {
     }
     const seqInFile = Number(this.metaValue('journal_seq') ?? 0)
     if (!this.dirty && this.journal.size === 0 && this.journalSeq === seqInFile) return
+    this.tidySearchIndexes('merge=500,8')
     this.db.run(`INSERT OR REPLACE INTO meta (key, value) VALUES ('journal_seq', ?)`, [
       String(this.journalSeq)
     ])
@@ -292,8 +293,22 @@ export class ProjectStore {
   bulkLoad<T>(body: (db: SqliteDb) => T): T {
     this.assertOpen()
     const result = this.db.transaction(() => body(this.db))
+    this.tidySearchIndexes('optimize')
     this.dirty = true
     return result
+  }
+
+  /**
+   * FTS4 adds a segment to its index with every write; a search reads every segment of
+   * every word it looks up. Checkpoints merge a bounded amount (`merge=pages,segments`), a
+   * bulk load all of it. The index's content does not change, only its layout, so this is
+   * not journaled: the checkpoint right after writes it, or a crash loses only the tidying.
+   */
+  private tidySearchIndexes(command: 'optimize' | `merge=${number},${number}`): void {
+    for (const table of ['claims_fts', 'sources_fts', 'notes_fts']) {
+      if (!this.db.pluck(`SELECT 1 FROM sqlite_master WHERE name = ?`, [table])) continue
+      this.db.run(`INSERT INTO ${table} (${table}) VALUES (?)`, [command])
+    }
   }
 
   close(): void {
