@@ -107,6 +107,8 @@ export type HistoryEntry = {
   newValue: unknown
   at: string
   deviceId: string
+  /** For a relation: the text of the claim at its other end, if that claim still exists. */
+  otherClaimText?: string
 }
 
 export type HistoryState = {

@@ -339,6 +339,23 @@ describe('undo, redo, trash and history', () => {
     await reopened.close()
   })
 
+  it('names the claim at the other end of a relation in the history of both claims', async () => {
+    const project = await tempProject()
+    const a = await claim(project, 'Trade reached 42.5 bn USD in ten months')
+    const b = await claim(project, 'Trade reached 40 bn USD in ten months')
+    await call(project, 'relations.create', {
+      fromClaimId: a.id,
+      toClaimId: b.id,
+      kind: 'contradicts'
+    })
+    const relationLine = async (id: string) =>
+      (await call(project, 'history.list', { recordId: id, limit: 20 })).find(
+        (entry) => entry.recordKind === 'relation'
+      )
+    expect(await relationLine(a.id)).toMatchObject({ otherClaimText: b.text })
+    expect(await relationLine(b.id)).toMatchObject({ otherClaimText: a.text })
+  })
+
   it('lists, restores and purges the Trash; a purge can still be undone', async () => {
     const project = await tempProject()
     const tag = await call(project, 'tags.create', { name: 'Visits' })

@@ -100,8 +100,8 @@ type ChangeRow = {
 
 /** The changes to one record (its fields, tags, notes and relations), newest first. */
 export function recordHistory(ctx: CoreContext, recordId: string, limit: number): HistoryEntry[] {
-  return ctx.store.read((db) =>
-    db
+  return ctx.store.read((db) => {
+    const entries = db
       .all<ChangeRow>(
         `SELECT c.seq, o.label AS operation, o.kind, c.record_kind AS recordKind,
            c.record_id AS recordId, c.field, c.old_value AS oldValue, c.new_value AS newValue,
@@ -119,5 +119,32 @@ export function recordHistory(ctx: CoreContext, recordId: string, limit: number)
         oldValue: row.oldValue === null ? null : (JSON.parse(row.oldValue) as unknown),
         newValue: row.newValue === null ? null : (JSON.parse(row.newValue) as unknown)
       }))
+    return withOtherClaims(db, recordId, entries)
+  })
+}
+
+/** A relation's history line names the claim at its other end ("corroborates → “…”"). */
+function withOtherClaims(db: SqliteDb, recordId: string, entries: HistoryEntry[]): HistoryEntry[] {
+  const otherOf = (entry: HistoryEntry): string | null => {
+    if (entry.recordKind !== 'relation') return null
+    const snapshot = entry.newValue ?? entry.oldValue
+    if (typeof snapshot !== 'object' || snapshot === null) return null
+    const { fromClaimId, toClaimId } = snapshot as Record<string, unknown>
+    const other = fromClaimId === recordId ? toClaimId : fromClaimId
+    return typeof other === 'string' ? other : null
+  }
+  const ids = [...new Set(entries.map(otherOf).filter((id): id is string => id !== null))]
+  if (!ids.length) return entries
+  const texts = new Map(
+    db
+      .all<{ id: string; text: string }>(
+        `SELECT id, text FROM claims WHERE id IN (SELECT value FROM json_each(?))`,
+        [JSON.stringify(ids)]
+      )
+      .map((row) => [row.id, row.text])
   )
+  return entries.map((entry) => {
+    const text = texts.get(otherOf(entry) ?? '')
+    return text === undefined ? entry : { ...entry, otherClaimText: text }
+  })
 }

@@ -86,7 +86,8 @@ export function describeChange(
     const phrases = RELATION_PHRASES[kind as keyof typeof RELATION_PHRASES]
     const outgoing = snapshot?.fromClaimId === recordId
     const phrase = phrases ? (outgoing ? `${phrases.out} →` : `← ${phrases.in}`) : kind
-    return `${added ? 'Relation added' : 'Relation removed'}: ${phrase}`
+    const other = entry.otherClaimText === undefined ? '' : ` ${quote(entry.otherClaimText, 48)}`
+    return `${added ? 'Relation added' : 'Relation removed'}: ${phrase}${other}`
   }
 
   if (entry.field === '*') return added ? 'Created' : 'Deleted for good'
