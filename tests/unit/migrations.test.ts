@@ -205,3 +205,36 @@ describe('migration 4 → 5', () => {
     expect(fs.existsSync(`${file}.v4.backup`)).toBe(true)
   })
 })
+
+describe('migration 5 → 6', () => {
+  it('finds from the history which claim a deleted note was about', async () => {
+    const claimId = '77777777-7777-4777-8777-777777777777'
+    const noteId = '88888888-8888-4888-8888-888888888888'
+    const file = await projectAtVersion(5, (db) => {
+      db.run(
+        `INSERT INTO claims (id, text, created_at, updated_at) VALUES (?, 'Exports grew', ?, ?)`,
+        [claimId, T, T]
+      )
+      const snapshot = JSON.stringify({ targetKind: 'claim', targetId: claimId, body: 'Check' })
+      for (const [seq, label, oldValue, newValue] of [
+        [1, 'Add note', null, snapshot],
+        [2, 'Delete note', snapshot, null]
+      ] as const) {
+        db.run(
+          `INSERT INTO operations (seq, id, kind, label, at, device_id) VALUES (?, ?, 'edit', ?, ?, 'old')`,
+          [seq, `op-${seq}`, label, T]
+        )
+        db.run(
+          `INSERT INTO changes (operation_seq, record_kind, record_id, field, old_value, new_value, at, device_id)
+           VALUES (?, 'note', ?, '*', ?, ?, ?, 'old')`,
+          [seq, noteId, oldValue, newValue, T]
+        )
+      }
+    })
+    const core = await openLocalCore({ projectPath: file, deviceId: 'test', idleCheckpointMs: 0 })
+    const history = await call(core, 'history.list', { recordId: claimId, limit: 10 })
+    expect(history.map((entry) => entry.operation)).toEqual(['Delete note', 'Add note'])
+    await core.close()
+    expect(fs.existsSync(`${file}.v5.backup`)).toBe(true)
+  })
+})

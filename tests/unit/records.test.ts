@@ -420,3 +420,42 @@ describe('undo, redo, trash and history', () => {
     expect(state.undoLabel).toBe('Create claim')
   })
 })
+
+describe('history of deleted notes and relations', () => {
+  it('keeps showing a note or relation after it is deleted, and after a reopen', async () => {
+    const project = await tempProject()
+    const a = await claim(project, 'Trade reached 42.5 bn USD in ten months')
+    const b = await claim(project, 'Trade reached 40 bn USD in ten months')
+    const note = await call(project, 'notes.create', {
+      targetKind: 'claim',
+      targetId: a.id,
+      body: 'Figures differ by source'
+    })
+    await call(project, 'notes.delete', { id: note.id })
+    const relation = await call(project, 'relations.create', {
+      fromClaimId: a.id,
+      toClaimId: b.id,
+      kind: 'contradicts'
+    })
+    await call(project, 'relations.delete', { id: relation.id })
+    const lines = async (core: Parameters<typeof call>[0], id: string) =>
+      (await call(core, 'history.list', { recordId: id, limit: 50 })).map(
+        (entry) => `${entry.recordKind}:${entry.oldValue === null ? 'added' : 'removed'}`
+      )
+    expect(await lines(project, a.id)).toEqual([
+      'relation:removed',
+      'relation:added',
+      'note:removed',
+      'note:added',
+      'claim:added'
+    ])
+    expect(await lines(project, b.id)).toEqual([
+      'relation:removed',
+      'relation:added',
+      'claim:added'
+    ])
+    await project.close()
+    const reopened = await tempProject(project.file)
+    expect(await lines(reopened, a.id)).toHaveLength(5)
+  })
+})

@@ -98,7 +98,10 @@ type ChangeRow = {
   deviceId: string
 }
 
-/** The changes to one record (its fields, tags, notes and relations), newest first. */
+/**
+ * The changes to one record (its fields, tags, notes, relations and citations, deleted ones
+ * included through `change_subjects`), newest first.
+ */
 export function recordHistory(ctx: CoreContext, recordId: string, limit: number): HistoryEntry[] {
   return ctx.store.read((db) => {
     const entries = db
@@ -108,6 +111,7 @@ export function recordHistory(ctx: CoreContext, recordId: string, limit: number)
            c.at, c.device_id AS deviceId
          FROM changes c JOIN operations o ON o.seq = c.operation_seq
          WHERE c.record_id = ?1 OR c.record_id >= ?1 || '/' AND c.record_id < ?1 || '0'
+           OR c.record_id IN (SELECT record_id FROM change_subjects WHERE subject_id = ?1)
            OR c.record_id IN (SELECT id FROM notes WHERE target_id = ?1)
            OR c.record_id IN (SELECT id FROM relations WHERE from_claim_id = ?1 OR to_claim_id = ?1)
            OR c.record_id IN (SELECT id FROM citations WHERE claim_id = ?1 OR source_id = ?1)

@@ -3,6 +3,7 @@ import { migration002 } from './002_records'
 import { migration003 } from './003_citations'
 import { migration004 } from './004_citation_counts'
 import { migration005 } from './005_search_parts'
+import { migration006 } from './006_change_subjects'
 import type { Migration } from './types'
 
 /** Every schema version, in order. Append only: a released migration never changes. */
@@ -11,7 +12,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration002,
   migration003,
   migration004,
-  migration005
+  migration005,
+  migration006
 ]
 export const LATEST_VERSION = MIGRATIONS.length
 export type { Migration }
