@@ -82,12 +82,14 @@ export function RecordView<Row extends TaggedRow, F extends string, Q>({
   const [search, setSearch] = useState('')
   const settledSearch = useDebouncedValue(search, SEARCH_DELAY_MS)
   const [total, setTotal] = useState<number | null>(null)
-  // A quick search shows its first rows before it has counted them all.
+  // A long list shows its first rows before the core has counted them all.
   const [totalAtLeast, setTotalAtLeast] = useState(false)
   const [selected, setSelected] = useState<Row[]>([])
   // "Select all N": the ids of every row the list matches, until the selection changes.
   const [everything, setEverything] = useState<string[] | null>(null)
   const [selectingAll, setSelectingAll] = useState(false)
+  // Goes up with every change of selection: ids that arrive after one are not applied.
+  const selectionVersion = useRef(0)
   const [filterModel, setFilterModel] = useState<FilterModel>({})
   const [pendingDelete, setPendingDelete] = useState<string[] | null>(null)
   const [deleting, setDeleting] = useState(false)
@@ -188,9 +190,11 @@ export function RecordView<Row extends TaggedRow, F extends string, Q>({
   )
 
   const selectAll = async () => {
+    const version = selectionVersion.current
     setSelectingAll(true)
     try {
-      setEverything(await kind.ids(kind.filterOf(filterModel, settledSearch)))
+      const ids = await kind.ids(kind.filterOf(filterModel, settledSearch))
+      if (version === selectionVersion.current) setEverything(ids)
     } catch (error) {
       toasts.error(error)
     } finally {
@@ -346,6 +350,7 @@ export function RecordView<Row extends TaggedRow, F extends string, Q>({
               setTotalAtLeast(atLeast)
             }}
             onSelectionChanged={(rows) => {
+              selectionVersion.current += 1
               setSelected(rows)
               setEverything(null)
             }}
