@@ -192,10 +192,9 @@ export function listClaims(ctx: CoreContext, input: ParsedInput<'claims.list'>):
     }
     const hits = sortedSearchHits(ctx, input.filter)
     const order = orderBy(input.sort, SORT_COLUMNS, 'c.seq DESC', 'c.seq DESC')
-    const where = hits ? null : claimWhere(ctx, db, input.filter)
-    const rows = where
-      ? pageOf(ctx, db, input, where, order)
-      : sortedHitsPage(db, hits?.seqs ?? [], order, input.limit, input.offset)
+    const rows = hits
+      ? sortedHitsPage(db, hits.seqs, order, input.limit, input.offset)
+      : pageOf(ctx, db, input, claimWhere(ctx, db, input.filter), order)
     const page = rows.map((row) => toClaim(ctx, db, row))
     // Counting a large filtered list can take longer than the page: a page that is not the
     // last says "at least" unless the count is known, and the grid asks `claims.count`.
