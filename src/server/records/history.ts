@@ -143,7 +143,9 @@ export class Operation {
   /** Tags (or untags) many owners at once, set-based; returns how many links changed. */
   setLinks(kind: LinkKind, ownerIds: string[], tagId: string, linked: boolean): number {
     const link = LINKS[kind]
-    const ids = JSON.stringify(ownerIds)
+    // In id order, the lookups and the history rows walk their indexes in order: far fewer
+    // pages to read on a large project than ids in the order they were selected.
+    const ids = JSON.stringify([...ownerIds].sort())
     const exists = `EXISTS (SELECT 1 FROM ${link.table} l WHERE l.${link.ownerColumn} = o.seq AND l.tag_seq = t.seq)`
     // Driven from the id list (CROSS JOIN fixes the order), so 10k ids are 10k index lookups.
     const candidates = `FROM tags t CROSS JOIN json_each(?2) j CROSS JOIN ${link.ownerTable} o
@@ -159,7 +161,8 @@ export class Operation {
     this.changeCount += count
     if (linked) {
       this.db.run(
-        `INSERT INTO ${link.table} (${link.ownerColumn}, tag_seq) SELECT o.seq, t.seq ${candidates}`,
+        `INSERT INTO ${link.table} (${link.ownerColumn}, tag_seq) SELECT o.seq, t.seq ${candidates}
+         ORDER BY o.seq`,
         [tagId, ids]
       )
     } else {
