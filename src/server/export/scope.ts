@@ -1,47 +1,17 @@
-import type { CLAIM_SORT_FIELDS, SOURCE_SORT_FIELDS } from '../../shared/contract'
 import type { ExportScope } from '../../shared/contractExports'
 import { STATUS_LABELS } from '../../shared/domain'
 import { AttestError } from '../../shared/result'
-import { claimWhere, orderBy, type ClaimFilter } from '../records/claims'
+import { CLAIM_SORT_COLUMNS, claimWhere, orderBy, type ClaimFilter } from '../records/claims'
 import type { CoreContext } from '../records/context'
 import { Where } from '../records/query'
-import { sourceWhere, type SourceFilter } from '../records/sources'
+import { SOURCE_SORT_COLUMNS, sourceWhere, type SourceFilter } from '../records/sources'
 import type { SqliteDb } from '../store/sqlite'
 
 /**
  * Scopes as SQL: the same parameterised WHERE the grids use (claimWhere / sourceWhere), so
- * "export what I see" is exactly what the grid shows, in the grid's order. Typed over the
- * contract's sort fields: a new sortable column that is missing here does not compile.
+ * "export what I see" is exactly what the grid shows, in the grid's order (the same sort
+ * columns, CLAIM_SORT_COLUMNS / SOURCE_SORT_COLUMNS).
  */
-
-const CLAIM_SORT: Record<(typeof CLAIM_SORT_FIELDS)[number], string> = {
-  text: 'c.text COLLATE NOCASE',
-  citationCount: 'c.citation_count',
-  status: 'c.status',
-  eventDate: 'c.event_date',
-  credibility: 'c.credibility',
-  confidence: 'c.confidence',
-  createdAt: 'c.created_at',
-  updatedAt: 'c.updated_at',
-  deletedAt: 'c.deleted_at'
-}
-
-const SOURCE_SORT: Record<(typeof SOURCE_SORT_FIELDS)[number], string> = {
-  title: 's.title COLLATE NOCASE',
-  claimCount: `(SELECT count(DISTINCT sort_ci.claim_id) FROM citations sort_ci
-    JOIN claims sort_c ON sort_c.id = sort_ci.claim_id
-    WHERE sort_ci.source_id = s.id AND sort_c.deleted_at IS NULL)`,
-  url: 's.url',
-  publisher: 's.publisher COLLATE NOCASE',
-  author: 's.author COLLATE NOCASE',
-  publishedAt: 's.published_at',
-  language: 's.language',
-  kind: 's.kind',
-  reliability: 's.reliability',
-  createdAt: 's.created_at',
-  updatedAt: 's.updated_at',
-  deletedAt: 's.deleted_at'
-}
 
 /** The grids' default order: newest first. */
 const CLAIMS_NEWEST = { fallback: 'c.seq DESC', tiebreak: 'c.seq DESC' }
@@ -82,7 +52,7 @@ export function claimsInScope(
   scope: ExportScope,
   defaultOrder: { fallback: string; tiebreak: string } = CLAIMS_NEWEST
 ): ScopedQuery {
-  const plain = orderBy(undefined, CLAIM_SORT, defaultOrder.fallback, defaultOrder.tiebreak)
+  const plain = orderBy(undefined, CLAIM_SORT_COLUMNS, defaultOrder.fallback, defaultOrder.tiebreak)
   switch (scope.type) {
     case 'all':
       return { where: claimsWhereSql(ctx, db), order: plain }
@@ -94,7 +64,7 @@ export function claimsInScope(
     case 'claims':
       return {
         where: claimsWhereSql(ctx, db, scope.filter),
-        order: orderBy(scope.sort, CLAIM_SORT, defaultOrder.fallback, defaultOrder.tiebreak)
+        order: orderBy(scope.sort, CLAIM_SORT_COLUMNS, defaultOrder.fallback, defaultOrder.tiebreak)
       }
     case 'sources': {
       const sources = sourcesWhereSql(ctx, db, scope.filter)
@@ -111,7 +81,7 @@ export function claimsInScope(
 /** Sources (alias s) in a scope. */
 export function sourcesInScope(ctx: CoreContext, db: SqliteDb, scope: ExportScope): ScopedQuery {
   const { fallback, tiebreak } = SOURCES_NEWEST
-  const plain = orderBy(undefined, SOURCE_SORT, fallback, tiebreak)
+  const plain = orderBy(undefined, SOURCE_SORT_COLUMNS, fallback, tiebreak)
   switch (scope.type) {
     case 'all':
       return { where: sourcesWhereSql(ctx, db), order: plain }
@@ -123,7 +93,7 @@ export function sourcesInScope(ctx: CoreContext, db: SqliteDb, scope: ExportScop
     case 'sources':
       return {
         where: sourcesWhereSql(ctx, db, scope.filter),
-        order: orderBy(scope.sort, SOURCE_SORT, fallback, tiebreak)
+        order: orderBy(scope.sort, SOURCE_SORT_COLUMNS, fallback, tiebreak)
       }
     case 'claims': {
       const claims = claimsWhereSql(ctx, db, scope.filter)
@@ -147,7 +117,7 @@ export function citationsInScope(ctx: CoreContext, db: SqliteDb, scope: ExportSc
     const where = sourcesWhereSql(ctx, db, scope.filter).add('c.deleted_at IS NULL')
     const order = orderBy(
       scope.sort,
-      SOURCE_SORT,
+      SOURCE_SORT_COLUMNS,
       SOURCES_NEWEST.fallback,
       `${SOURCES_NEWEST.tiebreak}, ${within}`
     )

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { ParsedInput } from '../../shared/contract'
+import type { CLAIM_SORT_FIELDS, ParsedInput } from '../../shared/contract'
 import type { ClaimStatus, Credibility } from '../../shared/domain'
 import { AttestError } from '../../shared/result'
 import type { Claim, ListResult, TagRef } from '../../shared/types'
@@ -9,7 +9,11 @@ import { allPartsMatch, walkSearch } from './claimSearch'
 import { segmentsAfter, type Cursor, type SortKey } from './keyset'
 import { Where, ftsQuery, inListWithNull, likePattern, matchingIds } from './query'
 
-const SORT_COLUMNS: Record<string, string> = {
+/**
+ * Each sortable field as SQL (alias c): the grid's pages and the exports sort by the same
+ * expressions. Typed over the contract: a new sortable field that is missing does not compile.
+ */
+export const CLAIM_SORT_COLUMNS: Record<(typeof CLAIM_SORT_FIELDS)[number], string> = {
   text: 'c.text COLLATE NOCASE',
   citationCount: 'c.citation_count',
   status: 'c.status',
@@ -191,7 +195,7 @@ export function listClaims(ctx: CoreContext, input: ParsedInput<'claims.list'>):
         : { rows: page, total: walk.seqs.length, totalAtLeast: true }
     }
     const hits = sortedSearchHits(ctx, input.filter)
-    const order = orderBy(input.sort, SORT_COLUMNS, 'c.seq DESC', 'c.seq DESC')
+    const order = orderBy(input.sort, CLAIM_SORT_COLUMNS, 'c.seq DESC', 'c.seq DESC')
     const rows = hits
       ? sortedHitsPage(db, hits.seqs, order, input.limit, input.offset)
       : pageOf(ctx, db, input, claimWhere(ctx, db, input.filter), order)
@@ -213,7 +217,7 @@ export function listClaims(ctx: CoreContext, input: ParsedInput<'claims.list'>):
 function keysetKey(sort: ParsedInput<'claims.list'>['sort']): SortKey | null | undefined {
   if (!sort?.length) return null
   const [only] = sort
-  const expr = only && sort.length === 1 ? SORT_COLUMNS[only.field] : undefined
+  const expr = only && sort.length === 1 ? CLAIM_SORT_COLUMNS[only.field] : undefined
   return expr ? { expr, desc: only?.direction === 'desc' } : undefined
 }
 

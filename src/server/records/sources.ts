@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { reanchorSource } from '../documents/citations'
 import { contentHashOf } from '../import'
-import type { ParsedInput } from '../../shared/contract'
+import type { ParsedInput, SOURCE_SORT_FIELDS } from '../../shared/contract'
 import type { Reliability, SourceKind } from '../../shared/domain'
 import type { ListResult, Source, SourceWithContent, TagRef } from '../../shared/types'
 import type { SqliteDb } from '../store/sqlite'
@@ -9,9 +9,12 @@ import { cachedTotal, orderBy } from './claims'
 import { mutate, requireFound, type CoreContext } from './context'
 import { Where, ftsQuery, inListWithNull, likePattern, matchingIds } from './query'
 
-const SORT_COLUMNS: Record<string, string> = {
+/** Each sortable field as SQL (alias s), for the grid's pages and the exports alike. */
+export const SOURCE_SORT_COLUMNS: Record<(typeof SOURCE_SORT_FIELDS)[number], string> = {
   title: 's.title COLLATE NOCASE',
-  claimCount: 'claimCount',
+  claimCount: `(SELECT count(DISTINCT sort_ci.claim_id) FROM citations sort_ci
+    JOIN claims sort_c ON sort_c.id = sort_ci.claim_id
+    WHERE sort_ci.source_id = s.id AND sort_c.deleted_at IS NULL)`,
   url: 's.url',
   publisher: 's.publisher COLLATE NOCASE',
   author: 's.author COLLATE NOCASE',
@@ -23,6 +26,9 @@ const SORT_COLUMNS: Record<string, string> = {
   updatedAt: 's.updated_at',
   deletedAt: 's.deleted_at'
 }
+
+/** The list selects the claim count already: it sorts by that column, not a second count. */
+const LIST_SORT_COLUMNS = { ...SOURCE_SORT_COLUMNS, claimCount: 'claimCount' }
 
 type SourceRow = {
   id: string
@@ -119,7 +125,7 @@ export function listSources(
 ): ListResult<Source> {
   return ctx.store.read((db) => {
     const where = sourceWhere(ctx, db, input.filter)
-    const order = orderBy(input.sort, SORT_COLUMNS, 's.created_at DESC', 's.seq DESC')
+    const order = orderBy(input.sort, LIST_SORT_COLUMNS, 's.created_at DESC', 's.seq DESC')
     const rows = db.all<SourceRow>(
       `SELECT ${COLUMNS} FROM sources s ${where.sql} ${order} LIMIT ? OFFSET ?`,
       [...where.params, input.limit, input.offset]
