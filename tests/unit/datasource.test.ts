@@ -163,3 +163,53 @@ test('datasource: a page that knows only "at least" leaves the end open and asks
   expect(answered[2]).toBe(5_000)
   expect(countRequests).toHaveLength(1)
 })
+
+test('datasource: a count for a filter no longer shown never reaches the grid; the new filter gets its own', async () => {
+  const counted: number[] = []
+  const pending: Array<{ filter: unknown; resolve: (total: number) => void }> = []
+  const datasource = createDatasource({
+    fieldsByColumn: fields,
+    search: '',
+    filterOf: (model) => ('status' in model ? { status: ['contested' as const] } : undefined),
+    fetchPage: async (request: { limit: number }) => ({
+      rows: Array.from({ length: request.limit }, (_, i) => ({ id: `${i}` })),
+      total: request.limit,
+      totalAtLeast: true as const
+    }),
+    countRows: (filter: unknown) =>
+      new Promise<number>((resolve) => {
+        pending.push({ filter, resolve })
+      }),
+    onTotal: () => undefined,
+    onCounted: (total) => counted.push(total),
+    onError: (error) => {
+      throw error
+    }
+  })
+  type Params = Parameters<typeof datasource.getRows>[0]
+  const getBlock = (filterModel: Record<string, unknown>) =>
+    new Promise<void>((done) =>
+      datasource.getRows({
+        startRow: 0,
+        endRow: 200,
+        sortModel: [],
+        filterModel,
+        successCallback: () => done(),
+        failCallback: () => done(),
+        context: undefined
+      } as unknown as Params)
+    )
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
+  await getBlock({})
+  await settle()
+  // The user adds a column filter while the first count runs (AG Grid keeps the datasource).
+  await getBlock({ status: { filterType: 'set', values: ['contested'] } })
+  await settle()
+  expect(pending.map((count) => count.filter)).toEqual([undefined, { status: ['contested'] }])
+  pending[0]?.resolve(900_000)
+  await settle()
+  expect(counted).toEqual([])
+  pending[1]?.resolve(4_200)
+  await settle()
+  expect(counted).toEqual([4_200])
+})

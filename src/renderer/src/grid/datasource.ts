@@ -251,9 +251,9 @@ export type DatasourceOptions<Row, F extends string, Q = SearchFilter> = {
   filterOf?: FilterMapper<Q>
   fetchPage: (request: PageRequest<F, Q>) => Promise<ListResult<Row>>
   /**
-   * The exact count for a filter, asked once per search when a page only knows "at least"
-   * (a quick search stops reading when its page is full). Without it the grid grows as the
-   * user scrolls.
+   * The exact count for a filter, asked when a page only knows "at least" (one count at a
+   * time per filter; a count for a filter no longer shown is dropped). Without it the grid
+   * grows as the user scrolls.
    */
   countRows?: (filter: Q | undefined) => Promise<number>
   /**
@@ -285,11 +285,15 @@ function datasourceFor<Row, F extends string, Q>(
   options: DatasourceOptions<Row, F, Q>,
   filterOf: FilterMapper<Q>
 ): IDatasource {
-  // One count at a time: pages asked while it runs would only ask for the same figure.
-  let counting = false
+  // The filter of the latest block asked for, and the one whose count is on its way: a
+  // column filter changed meanwhile keeps this datasource, so an old count must not land.
+  let latest = ''
+  let counting: string | null = null
   return {
     getRows(params: IGetRowsParams) {
       const request = toPageRequest(params, options.fieldsByColumn, options.search, filterOf)
+      const key = JSON.stringify(request.filter ?? null)
+      latest = key
       options.fetchPage(request).then(
         (page) => {
           if (!page.totalAtLeast) {
@@ -301,15 +305,18 @@ function datasourceFor<Row, F extends string, Q>(
           const ended = page.rows.length < request.limit
           params.successCallback(page.rows, ended ? request.offset + page.rows.length : -1)
           options.onTotal(ended ? request.offset + page.rows.length : page.total, !ended)
-          if (ended || !options.countRows || counting) return
-          counting = true
+          if (ended || !options.countRows || counting === key || key !== latest) return
+          counting = key
+          const settle = (): void => {
+            if (counting === key) counting = null
+          }
           options.countRows(request.filter).then(
             (total) => {
-              counting = false
-              options.onCounted?.(total)
+              settle()
+              if (key === latest) options.onCounted?.(total)
             },
             (error: unknown) => {
-              counting = false
+              settle()
               options.onError(error)
             }
           )
