@@ -146,10 +146,13 @@ export const sourceFilter = z
   })
   .strict()
 
+/** Bulk actions take at most this many records at a time. */
+export const MAX_BULK_IDS = 100_000
+
 export const ids = z
   .array(id)
   .min(1, { error: 'Select at least one record' })
-  .max(100_000, { error: 'At most 100,000 records at a time' })
+  .max(MAX_BULK_IDS, { error: 'At most 100,000 records at a time' })
 
 export const tagName = requiredText('The tag name', 200).refine((value) => !value.includes('/'), {
   error: 'A tag name cannot contain "/" (it separates levels of the codebook)'

@@ -1,4 +1,5 @@
 import { AttestError } from '../../shared/result'
+import { MAX_BULK_IDS } from '../../shared/schemas'
 import type { SqliteDb, SqlValue } from '../store/sqlite'
 
 /** Builds a WHERE clause from parts; every value goes in as a parameter. */
@@ -51,9 +52,6 @@ export function inListWithNull(
   where.parts.push(parts.length ? `(${parts.join(' OR ')})` : '0')
 }
 
-/** Bulk actions take at most this many records at a time (the contract's `ids`). */
-export const MAX_BULK = 100_000
-
 /**
  * The ids of every record `where` (alias `alias` on `table`) matches, newest first, for a
  * bulk action on "all matching"; refused when there are more than one bulk action takes.
@@ -68,13 +66,13 @@ export function matchingIds(
   const ids = db
     .all<{ id: string }>(
       `SELECT ${alias}.id FROM ${table} ${alias} ${where.sql} ORDER BY ${alias}.seq DESC LIMIT ?`,
-      [...where.params, MAX_BULK + 1]
+      [...where.params, MAX_BULK_IDS + 1]
     )
     .map((row) => row.id)
-  if (ids.length > MAX_BULK) {
+  if (ids.length > MAX_BULK_IDS) {
     throw new AttestError(
       'invalid_input',
-      `More than ${MAX_BULK.toLocaleString('en')} ${noun} match; a bulk action takes at most ${MAX_BULK.toLocaleString('en')} at a time. Narrow the filter or search first.`
+      `More than ${MAX_BULK_IDS.toLocaleString('en')} ${noun} match; a bulk action takes at most ${MAX_BULK_IDS.toLocaleString('en')} at a time. Narrow the filter or search first.`
     )
   }
   return ids

@@ -87,6 +87,7 @@ export function RecordGrid<Row extends { id: string }, F extends string, Q>(
   props: RecordGridProps<Row, F, Q>
 ) {
   const { gridId, label, theme, columnDefs, rowHeight, fieldsByColumn, search, filterOf } = props
+  const { countRows } = props
   const { emptyText, revision } = props
   const [api, setApi] = useState<GridApi<Row> | null>(null)
   // undefined while the remembered layout is read: the grid waits for it, so it never jumps.
@@ -132,10 +133,7 @@ export function RecordGrid<Row extends { id: string }, F extends string, Q>(
       search,
       filterOf,
       fetchPage: (request) => latest.current.fetchPage(request),
-      countRows: latest.current.countRows
-        ? (filter) =>
-            (latest.current.countRows as NonNullable<typeof latest.current.countRows>)(filter)
-        : undefined,
+      countRows,
       onTotal: (count, atLeast) => {
         if (current) latest.current.onTotal(count, atLeast)
       },
@@ -154,7 +152,7 @@ export function RecordGrid<Row extends { id: string }, F extends string, Q>(
     return () => {
       current = false
     }
-  }, [api, search, fieldsByColumn, filterOf])
+  }, [api, search, fieldsByColumn, filterOf, countRows])
 
   const shownRevision = useRef(revision)
   useEffect(() => {

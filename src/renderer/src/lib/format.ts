@@ -3,6 +3,16 @@ export function countLabel(count: number, one: string, many: string): string {
   return `${count.toLocaleString()} ${count === 1 ? one : many}`
 }
 
+/** A grid's row count as it stands: exact, or "at least" while the core counts the rest. */
+export type GridTotal = { count: number; atLeast: boolean }
+
+/** "1 claim", "12,400 claims", or "200+ claims, counting…" while the count is on its way. */
+export function totalLabel(total: GridTotal, one: string, many: string): string {
+  return total.atLeast
+    ? `${total.count.toLocaleString()}+ ${many}, counting…`
+    : countLabel(total.count, one, many)
+}
+
 const MINUTE = 60_000
 const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' })
 const dayMonth = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' })

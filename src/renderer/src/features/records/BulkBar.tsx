@@ -74,7 +74,7 @@ export function BulkBar<Row extends TaggedRow>({
       {selectAll ? (
         <button
           type="button"
-          className="button-link bulk-select-all"
+          className="bulk-select-all"
           disabled={selectAll.busy}
           onClick={selectAll.onSelect}
         >

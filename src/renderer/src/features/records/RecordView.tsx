@@ -10,7 +10,8 @@ import { readSetFilter, type FilterModel } from '../../grid/datasource'
 import { describeFilter, FilterBar, type FilterChip } from '../../grid/filters/FilterBar'
 import { RecordGrid } from '../../grid/RecordGrid'
 import { useDebouncedValue } from '../../hooks/useDebouncedValue'
-import { countLabel } from '../../lib/format'
+import { MAX_BULK_IDS } from '../../../../shared/schemas'
+import { countLabel, totalLabel, type GridTotal } from '../../lib/format'
 import { useWorkspace } from '../../workspace'
 import { DETAIL_MAX_WIDTH, DETAIL_MIN_WIDTH, DetailPanel } from '../details/DetailPanel'
 import { ExportButton } from '../export/ExportButton'
@@ -81,12 +82,15 @@ export function RecordView<Row extends TaggedRow, F extends string, Q>({
   const searchRef = useRef<HTMLInputElement>(null)
   const [search, setSearch] = useState('')
   const settledSearch = useDebouncedValue(search, SEARCH_DELAY_MS)
-  const [total, setTotal] = useState<number | null>(null)
   // A long list shows its first rows before the core has counted them all.
-  const [totalAtLeast, setTotalAtLeast] = useState(false)
+  const [gridTotal, setGridTotal] = useState<GridTotal | null>(null)
+  const total = gridTotal && !gridTotal.atLeast ? gridTotal.count : null
   const [selected, setSelected] = useState<Row[]>([])
   // "Select all N": the ids of every row the list matches, until the selection changes.
-  const [everything, setEverything] = useState<string[] | null>(null)
+  const [allMatching, setEverything] = useState<{ ids: string[]; revision: number } | null>(null)
+  // Undo, redo or a change elsewhere may change what matches: the ids are for one revision.
+  const everything =
+    allMatching && allMatching.revision === workspace.revision ? allMatching.ids : null
   const [selectingAll, setSelectingAll] = useState(false)
   // Goes up with every change of selection: ids that arrive after one are not applied.
   const selectionVersion = useRef(0)
@@ -173,6 +177,8 @@ export function RecordView<Row extends TaggedRow, F extends string, Q>({
 
   /** Rows changed in bulk: reload what is shown, and everything that counts them. */
   const reload = useCallback(() => {
+    // "All N matching" was that list's ids: after a change they may no longer match.
+    setEverything(null)
     api?.refreshInfiniteCache()
     setDetailReload((value) => value + 1)
     changed()
@@ -193,8 +199,9 @@ export function RecordView<Row extends TaggedRow, F extends string, Q>({
     const version = selectionVersion.current
     setSelectingAll(true)
     try {
+      const revision = workspace.revision
       const ids = await kind.ids(kind.filterOf(filterModel, settledSearch))
-      if (version === selectionVersion.current) setEverything(ids)
+      if (version === selectionVersion.current) setEverything({ ids, revision })
     } catch (error) {
       toasts.error(error)
     } finally {
@@ -281,12 +288,7 @@ export function RecordView<Row extends TaggedRow, F extends string, Q>({
   )
 
   const filtering = settledSearch.trim() !== '' || chips.length > 0
-  const countText =
-    total === null
-      ? 'Loading…'
-      : totalAtLeast
-        ? `${total.toLocaleString()}+ ${kind.noun.many}, counting…`
-        : countLabel(total, kind.noun.one, kind.noun.many)
+  const countText = gridTotal ? totalLabel(gridTotal, kind.noun.one, kind.noun.many) : 'Loading…'
   const pendingCount = pendingDelete?.length ?? 0
 
   return (
@@ -321,7 +323,7 @@ export function RecordView<Row extends TaggedRow, F extends string, Q>({
           fieldsByColumn={kind.fieldsByColumn}
           filter={kind.filterOf(filterModel, settledSearch)}
           selectedIds={selectedIds}
-          total={totalAtLeast ? null : total}
+          total={total}
         />
         <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
           <PlusIcon />
@@ -345,10 +347,7 @@ export function RecordView<Row extends TaggedRow, F extends string, Q>({
             saveEdit={kind.saveEdit}
             revision={workspace.revision}
             onReady={setApi}
-            onTotal={(count, atLeast) => {
-              setTotal(count)
-              setTotalAtLeast(atLeast)
-            }}
+            onTotal={(count, atLeast) => setGridTotal({ count, atLeast })}
             onSelectionChanged={(rows) => {
               selectionVersion.current += 1
               setSelected(rows)
@@ -376,7 +375,10 @@ export function RecordView<Row extends TaggedRow, F extends string, Q>({
               rows={selected}
               all={everything !== null}
               selectAll={
-                everything === null && total !== null && !totalAtLeast && total > selected.length
+                everything === null &&
+                total !== null &&
+                total > selected.length &&
+                total <= MAX_BULK_IDS
                   ? { total, busy: selectingAll, onSelect: () => void selectAll() }
                   : undefined
               }

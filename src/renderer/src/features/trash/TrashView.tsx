@@ -17,7 +17,13 @@ import {
 } from '../../grid/datasource'
 import { RecordGrid } from '../../grid/RecordGrid'
 import { useDebouncedValue } from '../../hooks/useDebouncedValue'
-import { countLabel, formatRelative, formatTimestamp } from '../../lib/format'
+import {
+  countLabel,
+  formatRelative,
+  formatTimestamp,
+  totalLabel,
+  type GridTotal
+} from '../../lib/format'
 import { useWorkspace } from '../../workspace'
 import { StatusCell } from '../claims/cells'
 import { UndoRedo } from '../history/UndoRedo'
@@ -123,8 +129,7 @@ export function TrashView({ theme, active }: { theme: Theme; active: boolean }) 
   const [tab, setTab] = useState<Tab>('claims')
   const [search, setSearch] = useState('')
   const settledSearch = useDebouncedValue(search, 200)
-  const [total, setTotal] = useState<number | null>(null)
-  const [totalAtLeast, setTotalAtLeast] = useState(false)
+  const [total, setTotal] = useState<GridTotal | null>(null)
   const [selection, setSelection] = useState<Selection>({ tab: 'claims', ids: [] })
   const [api, setApi] = useState<GridApi<Claim> | GridApi<Source> | null>(null)
   const [confirming, setConfirming] = useState(false)
@@ -188,10 +193,7 @@ export function TrashView({ theme, active }: { theme: Theme; active: boolean }) 
     theme,
     search: settledSearch,
     revision: workspace.revision,
-    onTotal: (count: number, atLeast: boolean) => {
-      setTotal(count)
-      setTotalAtLeast(atLeast)
-    },
+    onTotal: (count: number, atLeast: boolean) => setTotal({ count, atLeast }),
     onSelectionChanged: onSelection,
     onError: toasts.error,
     emptyText
@@ -201,13 +203,7 @@ export function TrashView({ theme, active }: { theme: Theme; active: boolean }) 
     <div className="view" hidden={!active}>
       <Toolbar
         title="Trash"
-        countText={
-          total === null
-            ? ''
-            : totalAtLeast
-              ? `${total.toLocaleString()}+ ${noun.many}, counting…`
-              : countLabel(total, noun.one, noun.many)
-        }
+        countText={total ? totalLabel(total, noun.one, noun.many) : ''}
         middle={
           <div className="segmented segmented-labels" role="tablist" aria-label="Kind of record">
             {(['claims', 'sources'] as const).map((option) => (
