@@ -40,7 +40,8 @@ function sourcesWhereSql(ctx: CoreContext, db: SqliteDb, filter?: SourceFilter):
 }
 
 function claimsWhereSql(ctx: CoreContext, db: SqliteDb, filter?: ClaimFilter): Where {
-  return claimWhere(ctx, db, liveClaimFilter(filter))
+  // An export reads every match: the tag test starts from the tag's links.
+  return claimWhere(ctx, db, liveClaimFilter(filter), 'all')
 }
 
 /**

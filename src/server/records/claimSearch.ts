@@ -24,25 +24,30 @@ export type SearchWalk = {
   done: boolean
   /** Seqs of claims whose notes match: few, found once, merged in part by part. */
   noteSeqs: number[]
+  /** Once done: the hits in other orders (ORDER BY → seqs), for sorted pages. */
+  sorted: Map<string, number[]>
 }
 
 /** The part a claim seq is indexed in. */
-export function searchPartOf(seq: number): number {
+function searchPartOf(seq: number): number {
   return Math.floor(seq / PART_SIZE)
 }
 
-/** Every part that holds claims: 0 up to the part of the newest claim. */
-export function searchParts(db: SqliteDb): number[] {
-  const newest = Number(db.pluck(`SELECT max(seq) FROM claims`) ?? 0)
-  return Array.from({ length: searchPartOf(newest) + 1 }, (_, part) => part)
+function newestSeq(db: SqliteDb): number {
+  return Number(db.pluck(`SELECT max(seq) FROM claims`) ?? 0)
 }
 
-/** The FTS query that finds claim seqs in all parts, for orders other than newest first. */
+/**
+ * The FTS query that finds claim seqs in all parts, for orders other than newest first.
+ * Every MATCH on claims_fts must name its parts: without `search_part`, FTS4 reads part 0
+ * only, which no project under 65,536 claims would notice.
+ */
 export function allPartsMatch(db: SqliteDb): { sql: string; parts: string } {
+  const parts = Array.from({ length: searchPartOf(newestSeq(db)) + 1 }, (_, part) => part)
   return {
     sql: `SELECT docid FROM claims_fts WHERE claims_fts MATCH ?
       AND search_part IN (SELECT value FROM json_each(?))`,
-    parts: JSON.stringify(searchParts(db))
+    parts: JSON.stringify(parts)
   }
 }
 
@@ -56,8 +61,8 @@ function startWalk(db: SqliteDb, match: string, rest: Where): SearchWalk {
       [...rest.params, match]
     )
     .map((row) => row.seq)
-  const newest = Number(db.pluck(`SELECT max(seq) FROM claims`) ?? 0)
-  return { seqs: [], below: newest + 1, done: newest === 0, noteSeqs }
+  const newest = newestSeq(db)
+  return { seqs: [], below: newest + 1, done: newest === 0, noteSeqs, sorted: new Map() }
 }
 
 /**
@@ -72,7 +77,7 @@ export function walkSearch(
   rest: Where,
   need: number
 ): SearchWalk {
-  let walk = ctx.caches.searches.get(key)
+  let walk = ctx.caches.search(key)
   if (!walk) {
     walk = startWalk(db, match, rest)
     ctx.caches.rememberSearch(key, walk)

@@ -5,7 +5,7 @@ import { AttestError } from '../../shared/result'
 import type { Claim, ListResult, TagRef } from '../../shared/types'
 import type { SqliteDb, SqlValue } from '../store/sqlite'
 import { mutate, requireFound, type CoreContext } from './context'
-import { allPartsMatch, walkSearch } from './claimSearch'
+import { allPartsMatch, walkSearch, type SearchWalk } from './claimSearch'
 import { segmentsAfter, type Cursor, type SortKey } from './keyset'
 import { Where, ftsQuery, inListWithNull, likePattern, matchingIds } from './query'
 
@@ -52,14 +52,15 @@ const SELECT = `SELECT c.id, c.text, c.status, c.event_date AS eventDate, c.cred
 export type ClaimFilter = NonNullable<ParsedInput<'claims.list'>['filter']>
 
 /**
- * The WHERE (alias c) for a list filter. `use` picks the shape of the tag test: a page walks
- * a sort index and checks each row's tags; a count starts from the tag's links instead.
+ * The WHERE (alias c) for a list filter. `reads` picks the shape of the tag test: a page of
+ * a few rows walks a sort index and checks each row's tags when the tag is common; reading
+ * every match (a count, all ids, an export) starts from the tag's links instead.
  */
 export function claimWhere(
   ctx: CoreContext,
   db: SqliteDb,
   filter: ClaimFilter = {},
-  use: 'page' | 'count' = 'page'
+  reads: 'page' | 'all' = 'page'
 ): Where {
   const where = new Where()
   where.add(filter.trashed ? 'c.deleted_at IS NOT NULL' : 'c.deleted_at IS NULL')
@@ -85,17 +86,20 @@ export function claimWhere(
   if (filter.tagIds?.length) {
     const tagIds = JSON.stringify(ctx.caches.tagWithDescendants(db, filter.tagIds))
     const tagSeqs = `(SELECT seq FROM tags WHERE id IN (SELECT value FROM json_each(?)))`
-    // A common tag is cheapest checked row by row while walking the sort index; a rare one
-    // is cheapest as the list of its claims. The link count decides (cached until a write).
-    const links = cachedTotal(
-      ctx,
-      db,
-      `claimTagLinks:${tagIds}`,
-      `SELECT count(*) FROM claim_tags WHERE tag_seq IN ${tagSeqs}`,
-      [tagIds]
-    )
+    // For a page, a common tag is cheapest checked row by row while walking the sort index;
+    // a rare one is cheapest as the list of its claims. The link count decides (cached until
+    // a write).
+    const common =
+      reads === 'page' &&
+      cachedTotal(
+        ctx,
+        db,
+        `claimTagLinks:${tagIds}`,
+        `SELECT count(*) FROM claim_tags WHERE tag_seq IN ${tagSeqs}`,
+        [tagIds]
+      ) > 5_000
     where.add(
-      links > 5_000 && use === 'page'
+      common
         ? `EXISTS (SELECT 1 FROM claim_tags ct WHERE ct.claim_seq = c.seq AND ct.tag_seq IN ${tagSeqs})`
         : `c.seq IN (SELECT ct.claim_seq FROM claim_tags ct WHERE ct.tag_seq IN ${tagSeqs})`,
       tagIds
@@ -170,7 +174,7 @@ function searchNewestFirst(
   db: SqliteDb,
   filter: ClaimFilter,
   need: number
-): ReturnType<typeof walkSearch> | null {
+): SearchWalk | null {
   const match = filter.query ? ftsQuery(filter.query) : null
   if (!match) return null
   const rest = claimWhere(ctx, db, { ...filter, query: undefined })
@@ -182,13 +186,7 @@ export function listClaims(ctx: CoreContext, input: ParsedInput<'claims.list'>):
     const end = input.offset + input.limit
     const walk = input.sort?.length ? null : searchNewestFirst(ctx, db, input.filter ?? {}, end)
     if (walk) {
-      const seqs = walk.seqs.slice(input.offset, end)
-      const rows = seqs.length
-        ? db.all<ClaimRow>(
-            `${SELECT} WHERE c.seq IN (SELECT value FROM json_each(?)) ORDER BY c.seq DESC`,
-            [JSON.stringify(seqs)]
-          )
-        : []
+      const rows = rowsBySeqs(db, walk.seqs.slice(input.offset, end))
       const page = rows.map((row) => toClaim(ctx, db, row))
       return walk.done
         ? { rows: page, total: walk.seqs.length }
@@ -197,13 +195,13 @@ export function listClaims(ctx: CoreContext, input: ParsedInput<'claims.list'>):
     const hits = sortedSearchHits(ctx, input.filter)
     const order = orderBy(input.sort, CLAIM_SORT_COLUMNS, 'c.seq DESC', 'c.seq DESC')
     const rows = hits
-      ? sortedHitsPage(db, hits.seqs, order, input.limit, input.offset)
+      ? sortedHitsPage(db, hits, order, input.limit, input.offset)
       : pageOf(ctx, db, input, claimWhere(ctx, db, input.filter), order)
     const page = rows.map((row) => toClaim(ctx, db, row))
     // Counting a large filtered list can take longer than the page: a page that is not the
     // last says "at least" unless the count is known, and the grid asks `claims.count`.
     const key = totalKey(input.filter)
-    const known = hits?.total ?? ctx.caches.totals.get(key)
+    const known = hits?.seqs.length ?? ctx.caches.totals.get(key)
     if (known !== undefined) return { rows: page, total: known }
     if (rows.length < input.limit && (rows.length > 0 || input.offset === 0)) {
       ctx.caches.totals.set(key, input.offset + rows.length)
@@ -291,37 +289,42 @@ function rowsAfter(
  * all), later pages sort those few instead of asking the index again; many hits are left to
  * the sort index, which finds them as it goes.
  */
-function sortedSearchHits(
-  ctx: CoreContext,
-  filter: ClaimFilter | undefined
-): { seqs: number[]; total: number } | null {
+function sortedSearchHits(ctx: CoreContext, filter: ClaimFilter | undefined): SearchWalk | null {
   if (!filter?.query) return null
-  const walk = ctx.caches.searches.get(totalKey(filter))
-  if (!walk?.done || walk.seqs.length > 50_000) return null
-  return { seqs: walk.seqs, total: walk.seqs.length }
+  const walk = ctx.caches.search(totalKey(filter))
+  return walk?.done && walk.seqs.length <= 50_000 ? walk : null
 }
 
 /**
- * One page of known hits in the grid's order: the hits drive the join (CROSS JOIN keeps them
- * outside) and only their seqs are sorted; the page's rows are read after, for 200 rows only.
+ * The known hits in the grid's order, sorted once per order and kept with the search (the
+ * hits drive the join, CROSS JOIN keeping them outside, and only their seqs are sorted).
  */
 function sortedHitsPage(
   db: SqliteDb,
-  hits: number[],
+  walk: SearchWalk,
   order: string,
   limit: number,
   offset: number
 ): ClaimRow[] {
-  const seqs = db
-    .all<{ seq: number }>(
-      `SELECT c.seq FROM json_each(?) AS hit CROSS JOIN claims c ON c.seq = hit.value
-       ${order} LIMIT ? OFFSET ?`,
-      [JSON.stringify(hits), limit, offset]
-    )
-    .map((row) => row.seq)
+  let sorted = walk.sorted.get(order)
+  if (!sorted) {
+    sorted = db
+      .all<{ seq: number }>(
+        `SELECT c.seq FROM json_each(?) AS hit CROSS JOIN claims c ON c.seq = hit.value ${order}`,
+        [JSON.stringify(walk.seqs)]
+      )
+      .map((row) => row.seq)
+    walk.sorted.set(order, sorted)
+  }
+  return rowsBySeqs(db, sorted.slice(offset, offset + limit))
+}
+
+/** The rows of these claims, in the order given. */
+function rowsBySeqs(db: SqliteDb, seqs: number[]): ClaimRow[] {
   if (!seqs.length) return []
   const rows = db.all<ClaimRow & { seq: number }>(
-    `${SELECT.replace('SELECT c.id,', 'SELECT c.seq, c.id,')} WHERE c.seq IN (SELECT value FROM json_each(?))`,
+    `${SELECT.replace('SELECT c.id,', 'SELECT c.seq, c.id,')}
+     WHERE c.seq IN (SELECT value FROM json_each(?))`,
     [JSON.stringify(seqs)]
   )
   const bySeq = new Map(rows.map((row) => [row.seq, row]))
@@ -338,7 +341,7 @@ export function countClaims(ctx: CoreContext, input: ParsedInput<'claims.count'>
     const filter = input.filter ?? {}
     const walk = searchNewestFirst(ctx, db, filter, Number.POSITIVE_INFINITY)
     if (walk) return walk.seqs.length
-    const where = claimWhere(ctx, db, filter, 'count')
+    const where = claimWhere(ctx, db, filter, 'all')
     return cachedTotal(
       ctx,
       db,
@@ -351,7 +354,7 @@ export function countClaims(ctx: CoreContext, input: ParsedInput<'claims.count'>
 
 export function claimIds(ctx: CoreContext, input: ParsedInput<'claims.ids'>): string[] {
   return ctx.store.read((db) =>
-    matchingIds(db, 'claims', 'c', claimWhere(ctx, db, input.filter, 'count'), 'claims')
+    matchingIds(db, 'claims', 'c', claimWhere(ctx, db, input.filter, 'all'), 'claims')
   )
 }
 

@@ -23,7 +23,7 @@ export class Caches {
   private tagMap: Map<string, TagRef & { parentId: string | null }> | null = null
   readonly totals = new Map<string, number>()
   /** Quick searches under way, by filter: the last few, so that going back to one is free. */
-  readonly searches = new Map<string, SearchWalk>()
+  private readonly searches = new Map<string, SearchWalk>()
   /** Where the grids' blocks ended, so that the next block starts there (keyset paging). */
   readonly cursors = new Cursors()
 
@@ -32,6 +32,16 @@ export class Caches {
     this.totals.clear()
     this.searches.clear()
     this.cursors.clear()
+  }
+
+  /** A search under way, moved to the back of the queue: the last 8 used are kept. */
+  search(key: string): SearchWalk | undefined {
+    const walk = this.searches.get(key)
+    if (walk) {
+      this.searches.delete(key)
+      this.searches.set(key, walk)
+    }
+    return walk
   }
 
   rememberSearch(key: string, walk: SearchWalk): void {
