@@ -124,6 +124,7 @@ test('datasource: a page that knows only "at least" leaves the end open and asks
     },
     onTotal: (total, atLeast) => totals.push([total, atLeast]),
     onCounted: (total) => counted.push(total),
+    countDelayMs: 0,
     onError: (error) => {
       throw error
     }
@@ -182,6 +183,7 @@ test('datasource: a count for a filter no longer shown never reaches the grid; t
       }),
     onTotal: () => undefined,
     onCounted: (total) => counted.push(total),
+    countDelayMs: 0,
     onError: (error) => {
       throw error
     }
@@ -212,4 +214,44 @@ test('datasource: a count for a filter no longer shown never reaches the grid; t
   pending[1]?.resolve(4_200)
   await settle()
   expect(counted).toEqual([4_200])
+})
+
+test('datasource: a filter replaced before the count delay is never counted', async () => {
+  const countRequests: unknown[] = []
+  const datasource = createDatasource({
+    fieldsByColumn: fields,
+    search: '',
+    filterOf: (model) => ('status' in model ? { status: ['contested' as const] } : undefined),
+    fetchPage: async (request: { limit: number }) => ({
+      rows: Array.from({ length: request.limit }, (_, i) => ({ id: `${i}` })),
+      total: request.limit,
+      totalAtLeast: true as const
+    }),
+    countRows: async (filter: unknown) => {
+      countRequests.push(filter)
+      return 1
+    },
+    onTotal: () => undefined,
+    countDelayMs: 40,
+    onError: (error) => {
+      throw error
+    }
+  })
+  type Params = Parameters<typeof datasource.getRows>[0]
+  const getBlock = (filterModel: Record<string, unknown>) =>
+    new Promise<void>((done) =>
+      datasource.getRows({
+        startRow: 0,
+        endRow: 200,
+        sortModel: [],
+        filterModel,
+        successCallback: () => done(),
+        failCallback: () => done(),
+        context: undefined
+      } as unknown as Params)
+    )
+  await getBlock({})
+  await getBlock({ status: { filterType: 'set', values: ['contested'] } })
+  await new Promise((resolve) => setTimeout(resolve, 120))
+  expect(countRequests).toEqual([{ status: ['contested'] }])
 })

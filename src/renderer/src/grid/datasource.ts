@@ -263,6 +263,11 @@ export type DatasourceOptions<Row, F extends string, Q = SearchFilter> = {
   onTotal: (total: number, atLeast: boolean) => void
   /** The exact count arrived after the rows: the grid's row count is set to it. */
   onCounted?: (total: number) => void
+  /**
+   * How long a filter must stay before it is counted (default 300 ms): while the user types,
+   * each word's count would hold the next word's page up behind it in the core.
+   */
+  countDelayMs?: number
   onError: (error: unknown) => void
 }
 
@@ -305,21 +310,25 @@ function datasourceFor<Row, F extends string, Q>(
           const ended = page.rows.length < request.limit
           params.successCallback(page.rows, ended ? request.offset + page.rows.length : -1)
           options.onTotal(ended ? request.offset + page.rows.length : page.total, !ended)
-          if (ended || !options.countRows || counting === key || key !== latest) return
+          const countRows = options.countRows
+          if (ended || !countRows || counting === key) return
           counting = key
           const settle = (): void => {
             if (counting === key) counting = null
           }
-          options.countRows(request.filter).then(
-            (total) => {
-              settle()
-              if (key === latest) options.onCounted?.(total)
-            },
-            (error: unknown) => {
-              settle()
-              options.onError(error)
-            }
-          )
+          setTimeout(() => {
+            if (key !== latest) return settle()
+            countRows(request.filter).then(
+              (total) => {
+                settle()
+                if (key === latest) options.onCounted?.(total)
+              },
+              (error: unknown) => {
+                settle()
+                options.onError(error)
+              }
+            )
+          }, options.countDelayMs ?? 300)
         },
         (error: unknown) => {
           params.failCallback()
