@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net'
 import { fail, type Result } from '../shared/result'
 import type { Core } from './core'
 import { createExportRoutes } from './export/httpRoutes'
+import { BodyTooLarge, readJson, sendJson } from './httpBody'
 
 /** The renderer's policy: no remote anything, no inline script, no eval. */
 export const CONTENT_SECURITY_POLICY = [
@@ -55,35 +56,6 @@ function sameToken(given: string, expected: string): boolean {
   const a = Buffer.from(given)
   const b = Buffer.from(expected)
   return a.length === b.length && timingSafeEqual(a, b)
-}
-
-function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body)
-  response.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff'
-  })
-  response.end(text)
-}
-
-function readBody(request: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too_large'))
-        request.destroy()
-        return
-      }
-      chunks.push(chunk)
-    })
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-    request.on('error', reject)
-  })
 }
 
 /**
@@ -156,10 +128,9 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     }
     let payload: unknown
     try {
-      const body = await readBody(request)
-      payload = body.trim() === '' ? {} : (JSON.parse(body) as unknown)
+      payload = await readJson(request, MAX_BODY_BYTES)
     } catch (error) {
-      const tooLarge = (error as Error).message === 'too_large'
+      const tooLarge = error instanceof BodyTooLarge
       sendJson(
         response,
         tooLarge ? 413 : 400,

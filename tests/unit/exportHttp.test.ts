@@ -102,5 +102,16 @@ describe('export over HTTP', () => {
     })
     expect(invalid.status).toBe(400)
     expect(await invalid.json()).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+
+    // Options over 1 MB are refused as too large (413), not as broken JSON.
+    const huge = await fetch(`${served.origin}/api/briefing.pdf`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${served.token}` },
+      body: JSON.stringify({ title: 'x'.repeat(2 * 1024 * 1024) })
+    })
+    expect(huge.status).toBe(413)
+    expect(await huge.json()).toMatchObject({
+      error: { message: 'The briefing options are larger than 1 MB.' }
+    })
   })
 })

@@ -4,6 +4,7 @@ import path from 'node:path'
 import type { BriefingHtml, ExportFile } from '../../shared/exportTypes'
 import { fail, type ErrorCode, type Result } from '../../shared/result'
 import type { Core } from '../core'
+import { BodyTooLarge, readJson, sendJson } from '../httpBody'
 import { exportTempRoot } from './jobs'
 import { countPdfPages, type PdfPrinter } from './printing'
 
@@ -17,6 +18,7 @@ const MAX_OPTIONS_BYTES = 1024 * 1024
 
 const STATUS_OF: Partial<Record<ErrorCode, number>> = {
   invalid_input: 400,
+  forbidden: 403,
   not_found: 404,
   conflict: 409,
   cancelled: 409,
@@ -24,46 +26,13 @@ const STATUS_OF: Partial<Record<ErrorCode, number>> = {
 }
 
 function sendResult(response: http.ServerResponse, result: Result<unknown>): void {
-  const status = result.ok ? 200 : (STATUS_OF[result.error.code] ?? 500)
-  const text = JSON.stringify(result)
-  response.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff'
-  })
-  response.end(text)
+  sendJson(response, result.ok ? 200 : (STATUS_OF[result.error.code] ?? 500), result)
 }
 
 /** RFC 6266: an ASCII fallback plus the exact UTF-8 name. */
 export function contentDisposition(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`
-}
-
-function readJson(request: http.IncomingMessage): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size > MAX_OPTIONS_BYTES) {
-        reject(new Error('too large'))
-        request.destroy()
-        return
-      }
-      chunks.push(chunk)
-    })
-    request.on('end', () => {
-      try {
-        const text = Buffer.concat(chunks).toString('utf8')
-        resolve(text.trim() === '' ? {} : (JSON.parse(text) as unknown))
-      } catch (error) {
-        reject(error as Error)
-      }
-    })
-    request.on('error', reject)
-  })
 }
 
 export type ExportRoutes = {
@@ -124,9 +93,13 @@ export function createExportRoutes(
   ): Promise<void> {
     let payload: unknown
     try {
-      payload = await readJson(request)
-    } catch {
-      sendResult(response, fail('invalid_input', 'The briefing options are not valid JSON.'))
+      payload = await readJson(request, MAX_OPTIONS_BYTES)
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        sendJson(response, 413, fail('invalid_input', 'The briefing options are larger than 1 MB.'))
+      } else {
+        sendResult(response, fail('invalid_input', 'The briefing options are not valid JSON.'))
+      }
       return
     }
     if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
