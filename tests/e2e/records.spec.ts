@@ -302,14 +302,19 @@ test('a quick search with more hits than a page counts them all and scrolls to t
   await page.keyboard.press('Enter')
   await expect(app.toast('Tagged 230 claims “Quarterly”')).toBeVisible()
   const tags = await attest.api<Array<{ id: string; name: string }>>('tags.list', {})
-  const quarterly = tags.find((tag) => tag.name === 'Quarterly')?.id as string
-  const tagged = (): Promise<{ total: number }> =>
-    attest.api('claims.count', { filter: { tagIds: [quarterly] } })
+  const quarterly = tags.find((tag) => tag.name === 'Quarterly')
+  expect(quarterly).toBeDefined()
+  const tagged = (query?: string): Promise<{ total: number }> =>
+    attest.api('claims.count', { filter: { tagIds: [quarterly?.id], query } })
   expect(await tagged()).toEqual({ total: 230 })
+  // Exactly the hits: every trade figure, and not the claim the search left out.
+  expect(await tagged('trade figure quarter')).toEqual({ total: 230 })
+  expect(await tagged('gunma')).toEqual({ total: 0 })
 
   // Changing the selection leaves "all"; one undo takes the whole bulk tag back.
   await app.check('Claims', figure(2))
   await expect(app.bulkBar.getByText(/^\d+ selected$/)).toBeVisible()
+  await expect(app.bulkBar.getByText(/^All \d+ selected$/)).toHaveCount(0)
   await app.bulkBar.getByRole('button', { name: 'Clear selection' }).click()
   await app.button('Undo').click()
   await expect.poll(tagged).toEqual({ total: 0 })

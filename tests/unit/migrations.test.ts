@@ -233,7 +233,10 @@ describe('migration 5 → 6', () => {
     })
     const core = await openLocalCore({ projectPath: file, deviceId: 'test', idleCheckpointMs: 0 })
     const history = await call(core, 'history.list', { recordId: claimId, limit: 10 })
-    expect(history.map((entry) => entry.operation)).toEqual(['Delete note', 'Add note'])
+    expect(history).toMatchObject([
+      { operation: 'Delete note', recordKind: 'note', oldValue: { body: 'Check' }, newValue: null },
+      { operation: 'Add note', recordKind: 'note', oldValue: null, newValue: { body: 'Check' } }
+    ])
     await core.close()
     expect(fs.existsSync(`${file}.v5.backup`)).toBe(true)
   })

@@ -106,16 +106,28 @@ describe('quick search over a project that spans several index parts', () => {
       filter: { query: 'trade', trashed: true }
     })
     expect(trashed.rows.map((row) => row.text)).toEqual(['Trade talks resumed (part 3)'])
+    await call(project, 'claims.update', { id: noted, changes: { status: 'contested' } })
     const contested = await call(project, 'claims.list', {
       limit: 10,
       filter: { query: 'trade', status: ['contested'] }
     })
-    expect(contested).toEqual({ rows: [], total: 0 })
+    expect(contested.rows.map((row) => row.text)).toEqual(['Yen loans for a metro line (part 1)'])
+    expect(contested.total).toBe(1)
+    await call(project, 'history.undo', {})
 
     // Undo brings the claim back into the results, in its place.
     await call(project, 'history.undo', {})
     await call(project, 'history.undo', {})
-    expect((await page(project, 'trade', 0, 1)).texts).toEqual(['Trade talks resumed (part 3)'])
+    expect(await page(project, 'trade', 0, 10)).toEqual({
+      texts: [
+        'Trade talks resumed (part 3)',
+        'Trade fair in Osaka (part 2)',
+        'Yen loans for a metro line (part 1)',
+        'Trade with Japan grew (part 0)'
+      ],
+      total: 4,
+      more: undefined
+    })
   })
 
   it('resumes inside a part with many hits without skipping or repeating one', async () => {
