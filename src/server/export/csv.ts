@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto'
-import { open, rename, unlink } from 'node:fs/promises'
+import { open } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { fsyncParentDir, removeQuietly, renameWithRetry, tempPathFor } from '../store/files'
 
 /** How a CSV file is written. Defaults: comma delimiter, UTF-8 BOM (so Excel detects UTF-8). */
 export type CsvOptions = { delimiter: ',' | ';' | '\t'; bom: boolean }
@@ -92,48 +91,6 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw abortError(signal.reason)
 }
 
-/** A unique sibling temp path, so the final rename stays on one filesystem. */
-export function tempPathFor(path: string): string {
-  return `${path}.tmp-${randomBytes(6).toString('hex')}`
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
-
-/**
- * rename(2) over the target, retrying briefly when Windows reports the target (or the temp file)
- * as locked by a virus scanner, indexer or an open spreadsheet.
- */
-export async function renameWithRetry(from: string, to: string, attempts = 6): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await rename(from, to)
-      return
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code
-      const retriable = code === 'EPERM' || code === 'EBUSY' || code === 'EACCES'
-      if (!retriable || attempt >= attempts) throw error
-      await sleep(40 * attempt)
-    }
-  }
-}
-
-/** Best effort: make the rename itself durable. Directories cannot be opened on Windows. */
-export async function fsyncDirectory(path: string): Promise<void> {
-  let handle: FileHandle | undefined
-  try {
-    handle = await open(dirname(path), 'r')
-    await handle.sync()
-  } catch {
-    // Not supported on this platform or filesystem; the data itself is already synced.
-  } finally {
-    await handle?.close().catch(() => undefined)
-  }
-}
-
-export async function removeQuietly(path: string): Promise<void> {
-  await unlink(path).catch(() => undefined)
-}
-
 async function writeAll(handle: FileHandle, chunk: Buffer): Promise<void> {
   let offset = 0
   while (offset < chunk.length) {
@@ -207,6 +164,6 @@ export async function writeCsvFile(
     await removeQuietly(temp)
     throw error
   }
-  await fsyncDirectory(path)
+  await fsyncParentDir(path)
   return { rows: rowCount, bytes: byteCount }
 }

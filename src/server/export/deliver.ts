@@ -2,7 +2,7 @@ import { constants } from 'node:fs'
 import { copyFile, open, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { AttestError } from '../../shared/result'
-import { fsyncDirectory, removeQuietly, renameWithRetry, tempPathFor } from './csv'
+import { fsyncParentDir, removeQuietly, renameWithRetry, tempPathFor } from '../store/files'
 
 /**
  * Puts a finished export where the user asked, whole or not at all: copied beside the target
@@ -24,7 +24,7 @@ export async function deliverFile(from: string, to: string): Promise<void> {
     await removeQuietly(temp)
     throw error
   }
-  await fsyncDirectory(to)
+  await fsyncParentDir(to)
 }
 
 /** Checks, before any work, that a file can be written at `target`; a sentence if not. */

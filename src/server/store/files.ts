@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import { open, rename, unlink, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
 
@@ -55,6 +56,46 @@ export function writeFileAtomic(target: string, bytes: Uint8Array): void {
     }
   }
   fsyncDirectory(dir)
+}
+
+// ---------- The same steps, asynchronous, for files written as streams (exports) ----------
+
+/** A unique sibling temp path, so the final rename stays on one filesystem. */
+export function tempPathFor(target: string): string {
+  return `${target}.tmp-${randomBytes(6).toString('hex')}`
+}
+
+/** rename(2) over the target, retried while Windows reports either file as held open. */
+export async function renameWithRetry(from: string, to: string, attempts = 10): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await rename(from, to)
+      return
+    } catch (error) {
+      if (!RETRYABLE.has(errorCode(error) ?? '') || attempt >= attempts) throw error
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt))
+    }
+  }
+}
+
+/**
+ * Best effort: makes the rename of `file` durable by syncing the folder that holds it (a
+ * file path, unlike fsyncDirectory). Folders cannot be opened on Windows.
+ */
+export async function fsyncParentDir(file: string): Promise<void> {
+  let handle: FileHandle | undefined
+  try {
+    handle = await open(path.dirname(file), 'r')
+    await handle.sync()
+  } catch {
+    // Not supported on this platform or filesystem; the data itself is already synced.
+  } finally {
+    await handle?.close().catch(() => undefined)
+  }
+}
+
+export async function removeQuietly(file: string): Promise<void> {
+  await unlink(file).catch(() => undefined)
 }
 
 export function isProcessAlive(pid: number): boolean {
