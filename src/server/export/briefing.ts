@@ -1,12 +1,20 @@
+import type { Citation } from '../../shared/documentTypes'
+import {
+  CREDIBILITY_LABELS,
+  RELATION_KINDS,
+  RELIABILITY_LABELS,
+  STATUS_LABELS,
+  type ClaimStatus,
+  type Credibility,
+  type RelationKind,
+  type Reliability
+} from '../../shared/domain'
 import { FONT_FAMILY_STACK } from './fonts'
 
 /**
  * The briefing document: one self-contained, script-free HTML page laid out for Chromium's print
  * engine (A4). Every piece of user text goes through escapeHtml.
  */
-
-/** Admiralty source reliability: A (completely reliable) … E (unreliable), F (cannot be judged). */
-export type Reliability = 'A' | 'B' | 'C' | 'D' | 'E' | 'F'
 
 export type BriefingSource = {
   id: string
@@ -20,7 +28,7 @@ export type BriefingSource = {
   reliability: string | null
 }
 
-export type CitationStance = 'supports' | 'contradicts' | 'mentions'
+export type CitationStance = Citation['stance']
 
 /** Endnote numbers are assigned by the renderer, in reading order. */
 export type BriefingCitation = {
@@ -30,9 +38,6 @@ export type BriefingCitation = {
   locator: string | null
   note: string | null
 }
-
-export type ClaimStatus = 'unverified' | 'corroborated' | 'contested' | 'refuted' | 'retracted'
-export type RelationKind = 'corroborates' | 'contradicts' | 'updates' | 'duplicates'
 
 export type BriefingRelation = { kind: RelationKind; direction: 'out' | 'in'; otherText: string }
 
@@ -81,7 +86,8 @@ export type BriefingData = {
 
 export type BriefingRenderOptions = { fontCss: string }
 
-export const CLAIM_STATUSES: readonly ClaimStatus[] = [
+/** The order statuses take in a briefing's legend, chart and groups: the settled ones first. */
+export const BRIEFING_STATUS_ORDER: readonly ClaimStatus[] = [
   'corroborated',
   'unverified',
   'contested',
@@ -89,30 +95,8 @@ export const CLAIM_STATUSES: readonly ClaimStatus[] = [
   'retracted'
 ]
 
-export const STATUS_LABELS: Record<ClaimStatus, string> = {
-  unverified: 'Unverified',
-  corroborated: 'Corroborated',
-  contested: 'Contested',
-  refuted: 'Refuted',
-  retracted: 'Retracted'
-}
-
-export const RELIABILITY_LABELS: Record<Reliability, string> = {
-  A: 'Completely reliable',
-  B: 'Usually reliable',
-  C: 'Fairly reliable',
-  D: 'Not usually reliable',
-  E: 'Unreliable',
-  F: 'Reliability cannot be judged'
-}
-
-export const CREDIBILITY_LABELS: Record<number, string> = {
-  1: 'Confirmed by other sources',
-  2: 'Probably true',
-  3: 'Possibly true',
-  4: 'Doubtful',
-  5: 'Improbable',
-  6: 'Truth cannot be judged'
+function credibilityLabel(level: number): string {
+  return CREDIBILITY_LABELS[level as Credibility] ?? ''
 }
 
 const STANCE_LABELS: Record<CitationStance, string> = {
@@ -205,12 +189,6 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback
 }
 
 const STANCES: readonly CitationStance[] = ['supports', 'contradicts', 'mentions']
-const RELATION_KINDS: readonly RelationKind[] = [
-  'corroborates',
-  'contradicts',
-  'updates',
-  'duplicates'
-]
 
 /**
  * Defends the template against rows that do not match the declared types (enum values outside the
@@ -219,7 +197,7 @@ const RELATION_KINDS: readonly RelationKind[] = [
 export function sanitizeBriefing(data: BriefingData): BriefingData {
   const claim = (c: BriefingClaim): BriefingClaim => ({
     ...c,
-    status: oneOf(c.status, CLAIM_STATUSES, 'unverified'),
+    status: oneOf(c.status, BRIEFING_STATUS_ORDER, 'unverified'),
     credibility: normalizeCredibility(c.credibility),
     confidence:
       typeof c.confidence === 'number' && Number.isFinite(c.confidence)
@@ -259,7 +237,7 @@ export function summarize(data: BriefingData): Summary {
     for (const claim of group.claims) if (!seen.has(claim.id)) seen.set(claim.id, claim)
   }
   const claims = [...seen.values()]
-  const byStatus = new Map<ClaimStatus, number>(CLAIM_STATUSES.map((s) => [s, 0]))
+  const byStatus = new Map<ClaimStatus, number>(BRIEFING_STATUS_ORDER.map((s) => [s, 0]))
   const byCredibility = new Map<number | null, number>([1, 2, 3, 4, 5, 6, null].map((c) => [c, 0]))
   let citations = 0
   let flagged = 0
@@ -409,7 +387,7 @@ function renderGroupChart(ctx: Context): string {
       const total = group.claims.length
       let segments: string
       if (stacked) {
-        segments = CLAIM_STATUSES.map((status) => {
+        segments = BRIEFING_STATUS_ORDER.map((status) => {
           const count = group.claims.filter((claim) => claim.status === status).length
           if (count === 0) return ''
           const width = ((count / max) * 100).toFixed(2)
@@ -427,7 +405,7 @@ function renderGroupChart(ctx: Context): string {
     })
     .join('')
   const legend = stacked
-    ? `<div class="legend">${CLAIM_STATUSES.map(
+    ? `<div class="legend">${BRIEFING_STATUS_ORDER.map(
         (status) => `<span><span class="swatch st-${status}"></span>${STATUS_LABELS[status]}</span>`
       ).join('')}</div>`
     : ''
@@ -449,7 +427,7 @@ function renderGradingKey(ctx: Context): string {
     : ''
   const credibility = ctx.include.statusAndCredibility
     ? `<div><h4>Information credibility</h4><dl>${[1, 2, 3, 4, 5, 6]
-        .map((key) => `<dt>${key}</dt><dd>${CREDIBILITY_LABELS[key] ?? ''}</dd>`)
+        .map((key) => `<dt>${key}</dt><dd>${credibilityLabel(key)}</dd>`)
         .join('')}</dl></div>`
     : ''
   return `
@@ -477,7 +455,7 @@ function renderSummary(ctx: Context, summary: Summary): string {
     ? `<div class="count-tables">
       ${countTable(
         'By status',
-        CLAIM_STATUSES.map((status) => ({
+        BRIEFING_STATUS_ORDER.map((status) => ({
           key: status,
           attr: 'data-status',
           label: STATUS_LABELS[status],
@@ -491,7 +469,7 @@ function renderSummary(ctx: Context, summary: Summary): string {
         [1, 2, 3, 4, 5, 6, null].map((level) => ({
           key: level === null ? 'none' : String(level),
           attr: 'data-credibility',
-          label: level === null ? 'Not graded' : `${level} · ${CREDIBILITY_LABELS[level] ?? ''}`,
+          label: level === null ? 'Not graded' : `${level} · ${credibilityLabel(level)}`,
           count: summary.byCredibility.get(level) ?? 0
         })),
         total

@@ -4,9 +4,9 @@ import type { BriefingHtml } from '../../shared/exportTypes'
 import { AttestError } from '../../shared/result'
 import type { CoreContext } from '../records/context'
 import type { SqliteDb } from '../store/sqlite'
+import { STATUS_LABELS, type ClaimStatus, type RelationKind } from '../../shared/domain'
 import {
-  CLAIM_STATUSES,
-  STATUS_LABELS,
+  BRIEFING_STATUS_ORDER,
   renderBriefingHtml,
   type BriefingCitation,
   type BriefingClaim,
@@ -14,9 +14,7 @@ import {
   type BriefingGroup,
   type BriefingRelation,
   type BriefingSource,
-  type CitationStance,
-  type ClaimStatus,
-  type RelationKind
+  type CitationStance
 } from './briefing'
 import { fontCss, fontCssInline } from './fonts'
 import { claimsInScope, describeClaimScope } from './scope'
@@ -169,7 +167,7 @@ function groupClaims(
 ): BriefingGroup[] {
   if (groupBy === 'none') return [{ label: '', claims: [...claims] }]
   if (groupBy === 'status') {
-    return CLAIM_STATUSES.map((status) => ({
+    return BRIEFING_STATUS_ORDER.map((status) => ({
       label: STATUS_LABELS[status],
       claims: claims.filter((claim) => claim.status === status)
     })).filter((group) => group.claims.length > 0)
