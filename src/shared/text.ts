@@ -21,3 +21,30 @@ export function splitLines(text: string): TextLine[] {
   }
   return lines
 }
+
+/**
+ * The text without the given ranges (they may overlap or come in any order), trailing
+ * blanks trimmed and blank-line runs collapsed: what an article reads as once its clutter is
+ * gone. The import preview shows it and language detection reads it, so both see the same.
+ */
+export function textWithoutRanges(
+  text: string,
+  ranges: ReadonlyArray<{ start: number; end: number }>
+): string {
+  let out = ''
+  let at = 0
+  for (const range of [...ranges].sort((a, b) => a.start - b.start)) {
+    if (range.start < at) {
+      at = Math.max(at, range.end)
+      continue
+    }
+    out += text.slice(at, range.start)
+    at = range.end
+  }
+  out += text.slice(at)
+  return out
+    .replace(/\r\n/g, '\n')
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
+}

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { cleanText, findClutter, splitLines } from '../../src/server/import/clutter'
+import { textWithoutRanges } from '../../src/shared/text'
 import { decodeDocument, MAX_DOCUMENT_BYTES } from '../../src/server/import/decode'
 import { decodeEntities, htmlToText } from '../../src/server/import/html'
 import {
@@ -800,5 +801,16 @@ describe.skipIf(!haveSeeds)('seed articles', () => {
     expect(ranges.map((r) => [r.reason, seed.text.slice(r.start, r.end)])).toEqual([
       ['counter', 'Kommentar (0)']
     ])
+  })
+})
+
+describe('textWithoutRanges', () => {
+  it('drops ranges given in any order, overlapping or not, and tidies the blank lines', () => {
+    const text = 'Menu  \nHome | News\n\n\n\nBody one.\nAd: buy now\nBody two.\n'
+    const menu = { start: 0, end: text.indexOf('\n\n') }
+    const ad = { start: text.indexOf('Ad:'), end: text.indexOf('Body two.') }
+    const inside = { start: 2, end: menu.end + 2 }
+    expect(textWithoutRanges(text, [ad, inside, menu])).toBe('Body one.\nBody two.')
+    expect(textWithoutRanges('  Only text  ', [])).toBe('Only text')
   })
 })

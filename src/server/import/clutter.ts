@@ -1,4 +1,4 @@
-import { splitLines, type TextLine } from '../../shared/text'
+import { splitLines, textWithoutRanges, type TextLine } from '../../shared/text'
 /**
  * Finds the page clutter that web copies of articles carry along (image file names, photo
  * captions, comment counters, "No data" placeholders, related-article lists, site banners).
@@ -262,18 +262,7 @@ export function findClutter(text: string): ClutterRange[] {
   return ranges
 }
 
-/** The text without the clutter ranges (blank-line runs collapsed); used for language detection. */
+/** The text without its clutter, as language detection reads it (see textWithoutRanges). */
 export function cleanText(text: string, ranges: ClutterRange[] = findClutter(text)): string {
-  let out = ''
-  let at = 0
-  for (const range of ranges) {
-    out += text.slice(at, range.start)
-    at = range.end
-  }
-  out += text.slice(at)
-  return out
-    .replace(/\r\n/g, '\n')
-    .replace(/[ \t]+\n/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim()
+  return textWithoutRanges(text, ranges)
 }

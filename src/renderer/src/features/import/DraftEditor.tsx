@@ -10,7 +10,8 @@ import {
 } from '../../../../shared/domain'
 import { languageName } from '../reader/format'
 import { WarningIcon } from '../reader/icons'
-import { CLUTTER_LABELS, cleanedText } from '../reader/textLayout'
+import { textWithoutRanges } from '../../../../shared/text'
+import { CLUTTER_LABELS } from '../reader/textLayout'
 import { fieldErrors, type CheckedField, type DraftFields, type ImportItem } from './useImportQueue'
 
 const KIND_LABELS: Record<SourceKind, string> = {
@@ -189,7 +190,7 @@ export function DraftEditor({ item, onFields, onDecide, onRemove, onOpenExisting
   const errors = useMemo(() => fieldErrors(item.fields), [item.fields])
   const preview = useMemo(() => {
     if (!item.draft) return ''
-    const text = cleanedText(item.draft.content, item.draft.clutter)
+    const text = textWithoutRanges(item.draft.content, item.draft.clutter)
     return text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS)}…` : text
   }, [item.draft])
   const previewId = useId()

@@ -291,20 +291,3 @@ export function decorateBlocks(
 export function passageText(text: string, range: Range): string {
   return text.slice(range.start, range.end).replace(/\s+/g, ' ').trim()
 }
-
-/** The text without the clutter ranges, blank-line runs collapsed: the import preview. */
-export function cleanedText(text: string, clutter: readonly ClutterRange[]): string {
-  let out = ''
-  let at = 0
-  for (const range of [...clutter].sort((a, b) => a.start - b.start)) {
-    if (range.start < at) continue
-    out += text.slice(at, range.start)
-    at = range.end
-  }
-  out += text.slice(at)
-  return out
-    .replace(/\r\n/g, '\n')
-    .replace(/[ \t]+\n/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim()
-}
