@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
 import { call, openLocalCore, openWorkerCore, type Core } from './core'
 import { benchBriefing, benchCsvExport } from './export/bench'
+import { PART_HITS } from './records/claimSearch'
 import { ftsQuery } from './records/query'
 import { SEARCH_PART_BITS } from './store/migrations/005_search_parts'
 import { ProjectStore } from './store/projectStore'
@@ -69,18 +70,13 @@ function nativeSearchWalk(file: string, match: string, need: number): string {
   ]
   let found = 0
   for (let part = Math.floor(newest / partSize); part >= 0 && found < need; part--) {
-    const limit = Number.isFinite(need) ? need - found : -1
+    // As the walk asks: at least PART_HITS, so a part is read whole unless it is very full.
+    const limit = Number.isFinite(need) ? Math.max(need - found, PART_HITS) : -1
     const sql = `SELECT c.seq FROM claims c WHERE c.deleted_at IS NULL AND c.seq >= ${part * partSize} AND c.seq <= ${part * partSize + partSize - 1} AND c.seq IN (SELECT docid FROM claims_fts WHERE claims_fts MATCH ${quoted} AND search_part = ${part}) ORDER BY c.seq DESC LIMIT ${limit}`
     statements.push(sql)
     found += Number(nativeValue(file, `SELECT count(*) FROM (${sql})`))
   }
-  const out = execFileSync('sqlite3', [file], {
-    input: `.timer on\n.output /dev/null\n${statements.join(';\n')};\n`,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024
-  })
-  const times = [...out.matchAll(/Run Time: real ([\d.]+)/g)].map((m) => Number(m[1]))
-  return `${ms(times.reduce((sum, t) => sum + t, 0) * 1000)} (${statements.length - 1} parts)`
+  return `${ms(sum(nativeTimes(file, statements)))} (${statements.length - 1} parts)`
 }
 
 /**
@@ -99,25 +95,26 @@ function nativeKeyset(file: string, tagSeq: number, offset: number): string {
     `SELECT id, text ${rest} AND event_date = '${date}' AND seq < ${seq} ORDER BY seq DESC LIMIT 200`,
     `SELECT id, text ${rest} AND event_date < '${date}' ORDER BY event_date DESC, seq DESC LIMIT 200`
   ]
+  return ms(sum(nativeTimes(file, statements)))
+}
+
+/** Runs statements in native sqlite3 and returns each one's own "Run Time: real", in ms. */
+function nativeTimes(file: string, statements: string[]): number[] {
   const out = execFileSync('sqlite3', [file], {
     input: `.timer on\n.output /dev/null\n${statements.join(';\n')};\n`,
-    encoding: 'utf8'
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024
   })
-  const times = [...out.matchAll(/Run Time: real ([\d.]+)/g)].map((m) => Number(m[1]))
-  return ms(times.reduce((sum, t) => sum + t, 0) * 1000)
+  return [...out.matchAll(/Run Time: real ([\d.]+)/g)].map((match) => Number(match[1]) * 1000)
 }
+
+const sum = (times: number[]): number => times.reduce((total, time) => total + time, 0)
 
 /** Runs SQL in native sqlite3 and returns its own "Run Time: real" for the last statement. */
 function nativeTime(file: string, sql: string): string {
   if (!hasSqlite3) return 'n/a (no sqlite3)'
-  const out = execFileSync('sqlite3', [file], {
-    input: `.timer on\n.output /dev/null\n${sql};\n`,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024
-  })
-  const times = [...out.matchAll(/Run Time: real ([\d.]+)/g)].map((match) => Number(match[1]))
-  const last = times[times.length - 1]
-  return last === undefined ? 'n/a' : ms(last * 1000)
+  const last = nativeTimes(file, [sql]).at(-1)
+  return last === undefined ? 'n/a' : ms(last)
 }
 
 function nativeOpen(file: string): string {

@@ -1,10 +1,21 @@
 import type { ExportScope } from '../../shared/contractExports'
 import { STATUS_LABELS } from '../../shared/domain'
 import { AttestError } from '../../shared/result'
-import { CLAIM_SORT_COLUMNS, claimWhere, orderBy, type ClaimFilter } from '../records/claims'
+import {
+  CLAIMS_NEWEST,
+  CLAIM_SORT_COLUMNS,
+  claimWhere,
+  orderBy,
+  type ClaimFilter
+} from '../records/claims'
 import type { CoreContext } from '../records/context'
 import { Where } from '../records/query'
-import { SOURCE_SORT_COLUMNS, sourceWhere, type SourceFilter } from '../records/sources'
+import {
+  SOURCES_NEWEST,
+  SOURCE_SORT_COLUMNS,
+  sourceWhere,
+  type SourceFilter
+} from '../records/sources'
 import type { SqliteDb } from '../store/sqlite'
 
 /**
@@ -12,10 +23,6 @@ import type { SqliteDb } from '../store/sqlite'
  * "export what I see" is exactly what the grid shows, in the grid's order (the same sort
  * columns, CLAIM_SORT_COLUMNS / SOURCE_SORT_COLUMNS).
  */
-
-/** The grids' default order: newest first. */
-const CLAIMS_NEWEST = { fallback: 'c.seq DESC', tiebreak: 'c.seq DESC' }
-const SOURCES_NEWEST = { fallback: 's.created_at DESC', tiebreak: 's.seq DESC' }
 
 /** A WHERE over one table alias plus an ORDER BY, ready to append to a FROM. */
 export type ScopedQuery = { where: Where; order: string }

@@ -14,7 +14,8 @@ import type { Where } from './query'
  */
 
 const PART_SIZE = 1 << SEARCH_PART_BITS
-const PART_HITS = 4_000
+/** Hits kept per part read, at least: the next page then starts at the next part. */
+export const PART_HITS = 4_000
 
 /** How far one search has got: the matches found so far, newest first, and where to go on. */
 export type SearchWalk = {

@@ -9,6 +9,9 @@ import { allPartsMatch, walkSearch, type SearchWalk } from './claimSearch'
 import { segmentsAfter, type Cursor, type SortKey } from './keyset'
 import { Where, ftsQuery, inListWithNull, likePattern, matchingIds } from './query'
 
+/** The grid's default order, newest first (ORDER BY fallback and tiebreak). */
+export const CLAIMS_NEWEST = { fallback: 'c.seq DESC', tiebreak: 'c.seq DESC' }
+
 /**
  * Each sortable field as SQL (alias c): the grid's pages and the exports sort by the same
  * expressions. Typed over the contract: a new sortable field that is missing does not compile.
@@ -193,7 +196,12 @@ export function listClaims(ctx: CoreContext, input: ParsedInput<'claims.list'>):
         : { rows: page, total: walk.seqs.length, totalAtLeast: true }
     }
     const hits = sortedSearchHits(ctx, input.filter)
-    const order = orderBy(input.sort, CLAIM_SORT_COLUMNS, 'c.seq DESC', 'c.seq DESC')
+    const order = orderBy(
+      input.sort,
+      CLAIM_SORT_COLUMNS,
+      CLAIMS_NEWEST.fallback,
+      CLAIMS_NEWEST.tiebreak
+    )
     const rows = hits
       ? sortedHitsPage(db, hits, order, input.limit, input.offset)
       : pageOf(ctx, db, input, claimWhere(ctx, db, input.filter), order)

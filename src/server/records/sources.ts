@@ -9,12 +9,18 @@ import { cachedTotal, orderBy } from './claims'
 import { mutate, requireFound, type CoreContext } from './context'
 import { Where, ftsQuery, inListWithNull, likePattern, matchingIds } from './query'
 
+/** The grid's default order, newest first (ORDER BY fallback and tiebreak). */
+export const SOURCES_NEWEST = { fallback: 's.created_at DESC', tiebreak: 's.seq DESC' }
+
+/** How many live claims cite a source (alias s; its own aliases clash with no outer query's). */
+const CLAIM_COUNT = `(SELECT count(DISTINCT count_ci.claim_id) FROM citations count_ci
+  JOIN claims count_c ON count_c.id = count_ci.claim_id
+  WHERE count_ci.source_id = s.id AND count_c.deleted_at IS NULL)`
+
 /** Each sortable field as SQL (alias s), for the grid's pages and the exports alike. */
 export const SOURCE_SORT_COLUMNS: Record<(typeof SOURCE_SORT_FIELDS)[number], string> = {
   title: 's.title COLLATE NOCASE',
-  claimCount: `(SELECT count(DISTINCT sort_ci.claim_id) FROM citations sort_ci
-    JOIN claims sort_c ON sort_c.id = sort_ci.claim_id
-    WHERE sort_ci.source_id = s.id AND sort_c.deleted_at IS NULL)`,
+  claimCount: CLAIM_COUNT,
   url: 's.url',
   publisher: 's.publisher COLLATE NOCASE',
   author: 's.author COLLATE NOCASE',
@@ -51,8 +57,7 @@ type SourceRow = {
 const COLUMNS = `s.id, s.title, s.url, s.publisher, s.author, s.published_at AS publishedAt,
   s.language, s.kind, s.reliability, s.created_at AS createdAt, s.updated_at AS updatedAt,
   s.deleted_at AS deletedAt, length(s.content) AS contentLength,
-  (SELECT count(DISTINCT ci.claim_id) FROM citations ci JOIN claims c ON c.id = ci.claim_id
-   WHERE ci.source_id = s.id AND c.deleted_at IS NULL) AS claimCount,
+  ${CLAIM_COUNT} AS claimCount,
   (SELECT group_concat(t.id) FROM source_tags st JOIN tags t ON t.seq = st.tag_seq
    WHERE st.source_seq = s.seq) AS tagIds`
 
@@ -125,7 +130,12 @@ export function listSources(
 ): ListResult<Source> {
   return ctx.store.read((db) => {
     const where = sourceWhere(ctx, db, input.filter)
-    const order = orderBy(input.sort, LIST_SORT_COLUMNS, 's.created_at DESC', 's.seq DESC')
+    const order = orderBy(
+      input.sort,
+      LIST_SORT_COLUMNS,
+      SOURCES_NEWEST.fallback,
+      SOURCES_NEWEST.tiebreak
+    )
     const rows = db.all<SourceRow>(
       `SELECT ${COLUMNS} FROM sources s ${where.sql} ${order} LIMIT ? OFFSET ?`,
       [...where.params, input.limit, input.offset]
