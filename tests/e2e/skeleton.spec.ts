@@ -82,7 +82,9 @@ test('the Delete key asks first, and Cancel keeps the claims', async ({ app, pag
   await page.keyboard.press('Delete')
   await app.dialog('Delete 2 claims?').getByRole('button', { name: 'Delete' }).click()
   await expect(app.count('0 claims')).toBeVisible()
-  await expect(app.grid('Claims').getByText('No claims yet')).toBeVisible()
+  await expect(
+    app.grid('Claims').getByText('No claims yet — create one with New claim', { exact: true })
+  ).toBeVisible()
 })
 
 test('the core refuses a bad edit: the cell goes back and the reason is shown', async ({ app }) => {
