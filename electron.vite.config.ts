@@ -1,9 +1,27 @@
+import fs from 'node:fs'
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
+import buildStamp from './bin/build-stamp.js'
+
+/*
+ * out/.source-hash names the sources a build was made from (bin/build-stamp.js): removed
+ * when the build starts, written once its last part (the renderer) is on disk, so that a
+ * failed or interrupted build never looks current.
+ */
+const builtFrom = buildStamp.sourceHash()
+const stamp = (when: 'start' | 'end'): Plugin => ({
+  name: `attest-build-stamp-${when}`,
+  apply: 'build',
+  ...(when === 'start'
+    ? { buildStart: () => fs.rmSync(buildStamp.stampFile, { force: true }) }
+    : { writeBundle: () => fs.writeFileSync(buildStamp.stampFile, `${builtFrom}\n`) })
+})
 
 export default defineConfig({
   main: {
+    plugins: [stamp('start')],
     build: {
       rolldownOptions: {
         input: {
@@ -33,6 +51,6 @@ export default defineConfig({
         input: { index: resolve(__dirname, 'src/renderer/index.html') }
       }
     },
-    plugins: [react()]
+    plugins: [react(), stamp('end')]
   }
 })

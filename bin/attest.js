@@ -1,21 +1,16 @@
 #!/usr/bin/env node
 'use strict'
-// The attest command. The CLI is built with the app (npm run build) into out/main.
-const fs = require('node:fs')
+// The attest command. The CLI is built with the app (npm run build) into out/main; in a
+// checkout whose sources changed since that build, it is rebuilt first, so the command
+// always runs the code in the tree.
 const path = require('node:path')
-const { spawnSync } = require('node:child_process')
+const { ensureBuilt } = require('./build-stamp.js')
 
-const root = path.join(__dirname, '..')
-const cli = path.join(root, 'out', 'main', 'cli.js')
-if (!fs.existsSync(cli)) {
-  const built = spawnSync('npx', ['electron-vite', 'build'], {
-    cwd: root,
-    stdio: 'ignore',
-    shell: process.platform === 'win32'
-  })
-  if (built.status !== 0 || !fs.existsSync(cli)) {
-    process.stderr.write('attest: the app is not built; run "npm run build" first\n')
-    process.exit(1)
-  }
+const failed = ensureBuilt(() =>
+  process.stderr.write('attest: building the app from the current sources…\n')
+)
+if (failed) {
+  process.stderr.write('attest: the app could not be built; run "npm run build" to see why\n')
+  process.exit(1)
 }
-require(cli).main()
+require(path.join(__dirname, '..', 'out', 'main', 'cli.js')).main()
