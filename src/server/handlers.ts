@@ -60,6 +60,7 @@ const recordHandlers = {
       deviceId: ctx.deviceId,
       journalEntries: ctx.store.pendingEntries
     })),
+  'project.health': (ctx) => ctx.store.health(),
   stats: (ctx) => stats(ctx),
   'claims.list': (ctx, input) => listClaims(ctx, input),
   'claims.count': (ctx, input) => ({ total: countClaims(ctx, input) }),

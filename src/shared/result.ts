@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'unsupported_version',
   'not_a_project',
   'io',
+  'disk_full',
+  'read_only',
   'cancelled',
   'internal'
 ] as const

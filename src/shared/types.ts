@@ -55,6 +55,17 @@ export type ProjectInfo = {
   journalEntries: number
 }
 
+/** Whether changes reach the disk; the window shows a banner while they do not. */
+export type ProjectHealth = {
+  saving: 'ok' | 'disk_full' | 'failing'
+  /** The sentence to show while saving is not ok. */
+  message: string | null
+  /** Why the project opened read-only (a damaged file), or null. */
+  readOnly: string | null
+  /** Saved changes that are in the journal but not yet in the project file. */
+  pendingEntries: number
+}
+
 export type Stats = {
   sources: number
   claims: number
@@ -122,6 +133,7 @@ export type UndoResult = HistoryState & { done: string | null; affected: string[
 
 type RecordOutputs = {
   'project.info': ProjectInfo
+  'project.health': ProjectHealth
   stats: Stats
   'claims.list': ListResult<Claim>
   'claims.count': { total: number }

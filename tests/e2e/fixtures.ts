@@ -27,10 +27,15 @@ export type AttestServer = {
 
 type Running = { child: ChildProcess; url: string }
 
-function startServer(projectPath: string, home: string, log: string[]): Promise<Running> {
+function startServer(
+  projectPath: string,
+  home: string,
+  log: string[],
+  env: Record<string, string> = {}
+): Promise<Running> {
   const child = spawn(process.execPath, [BIN, 'serve', projectPath, '--port', '0'], {
     cwd: ROOT,
-    env: { ...process.env, ATTEST_HOME: home },
+    env: { ...process.env, ...env, ATTEST_HOME: home },
     stdio: ['ignore', 'pipe', 'pipe']
   })
   return new Promise((resolve, reject) => {
@@ -76,14 +81,16 @@ function tokenOf(url: string): string {
 }
 
 type Fixtures = {
+  /** Extra environment for `attest serve` (e.g. ATTEST_FAULTS for the fault suite). */
+  serverEnv: Record<string, string>
   attest: AttestServer
   app: AppPage
   consoleProblems: string[]
 }
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
-  attest: async ({}, use, testInfo) => {
+  serverEnv: [{}, { option: true }],
+  attest: async ({ serverEnv }, use, testInfo) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attest-e2e-'))
     const home = path.join(dir, 'home')
     const projectPath = path.join(dir, 'project.attest')
@@ -92,7 +99,7 @@ export const test = base.extend<Fixtures>({
       cwd: ROOT,
       env: { ...process.env, ATTEST_HOME: home }
     })
-    let running = await startServer(projectPath, home, log)
+    let running = await startServer(projectPath, home, log, serverEnv)
 
     const server: AttestServer = {
       url: running.url,
@@ -103,7 +110,7 @@ export const test = base.extend<Fixtures>({
         await server.beforeStop?.()
         await stopServer(running.child)
         log.push('[test] restarting\n')
-        running = await startServer(projectPath, home, log)
+        running = await startServer(projectPath, home, log, serverEnv)
         server.url = running.url
         server.origin = new URL(running.url).origin
         server.token = tokenOf(running.url)

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { errorMessage } from './api'
+import { SaveBanner } from './components/SaveBanner'
 import { Sidebar, type ViewId } from './components/Sidebar'
 import { ClaimsView } from './features/claims/ClaimsView'
 import { ImportHost } from './features/import/ImportHost'
@@ -68,6 +69,7 @@ export function App() {
               reading={reader.target ? { title: reader.title ?? 'Opening…' } : null}
             />
             <main className="main">
+              <SaveBanner />
               <ClaimsView theme={gridTheme} active={view === 'claims'} />
               {visited.has('sources') ? (
                 <SourcesView theme={gridTheme} active={view === 'sources'} />

@@ -79,6 +79,8 @@ function isResult(value: unknown): value is Result<unknown> {
   )
 }
 
+export const SAVING_PROBLEM_EVENT = 'attest:saving-problem'
+
 /** Calls the core: through the preload bridge in the app, over HTTP in browser mode. */
 export async function call<K extends RequestName>(
   name: K,
@@ -100,6 +102,10 @@ export async function call<K extends RequestName>(
         'unauthorized',
         'This page’s access key is no longer valid. Open the address that “attest serve” printed.'
       )
+    }
+    // The banner that reports saving problems asks again at once.
+    if (['disk_full', 'io', 'read_only'].includes(result.error.code)) {
+      window.dispatchEvent(new Event(SAVING_PROBLEM_EVENT))
     }
     throw new ApiError(result.error.code, result.error.message)
   }

@@ -2,15 +2,12 @@ import fs from 'node:fs'
 import { open, rename, unlink, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
+import { errorCode, storeFs } from './storeFs'
 
 const RETRYABLE = new Set(['EPERM', 'EBUSY', 'EACCES'])
 
 function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
-}
-
-function errorCode(error: unknown): string | undefined {
-  return (error as NodeJS.ErrnoException | undefined)?.code
 }
 
 /** Makes a rename durable on POSIX; Windows cannot open a directory for fsync. */
@@ -31,21 +28,20 @@ export function fsyncDirectory(dir: string): void {
  */
 export function writeFileAtomic(target: string, bytes: Uint8Array): void {
   const dir = path.dirname(target)
-  const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
-  const fd = fs.openSync(temp, 'wx', 0o644)
+  const temp = checkpointTempPath(target)
+  const fd = storeFs.openSync(temp, 'wx', 0o644)
   try {
-    let offset = 0
-    while (offset < bytes.length) offset += fs.writeSync(fd, bytes, offset)
-    fs.fsyncSync(fd)
+    storeFs.writeAllSync(fd, bytes)
+    storeFs.fsyncSync(fd)
   } catch (error) {
-    fs.closeSync(fd)
+    storeFs.closeSync(fd)
     fs.rmSync(temp, { force: true })
     throw error
   }
-  fs.closeSync(fd)
+  storeFs.closeSync(fd)
   for (let attempt = 0; ; attempt++) {
     try {
-      fs.renameSync(temp, target)
+      storeFs.renameSync(temp, target)
       break
     } catch (error) {
       if (attempt >= 9 || !RETRYABLE.has(errorCode(error) ?? '')) {
@@ -56,6 +52,42 @@ export function writeFileAtomic(target: string, bytes: Uint8Array): void {
     }
   }
   fsyncDirectory(dir)
+}
+
+/** `.<name>.<random>.tmp` beside the target: what a checkpoint writes before its rename. */
+export function checkpointTempPath(target: string): string {
+  return path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`
+  )
+}
+
+/**
+ * Removes temp files left by checkpoints that died before their rename (a kill, a power
+ * cut). Only the holder of the project's lock checkpoints, so none of them is in use.
+ * Returns how many bytes were freed.
+ */
+export function removeDeadCheckpointTemps(target: string): number {
+  const dir = path.dirname(target)
+  const prefix = `.${path.basename(target)}.`
+  let freed = 0
+  let names: string[]
+  try {
+    names = fs.readdirSync(dir)
+  } catch {
+    return 0
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !/^[0-9a-f]{12}\.tmp$/.test(name.slice(prefix.length))) continue
+    const file = path.join(dir, name)
+    try {
+      freed += fs.statSync(file).size
+      fs.rmSync(file, { force: true })
+    } catch {
+      // Removed by someone else, or not ours to remove: leave it.
+    }
+  }
+  return freed
 }
 
 // ---------- The same steps, asynchronous, for files written as streams (exports) ----------

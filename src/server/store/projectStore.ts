@@ -1,8 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { AttestError } from '../../shared/result'
-import { acquireLock, writeFileAtomic } from './files'
+import type { ProjectHealth } from '../../shared/types'
+import { acquireLock, checkpointTempPath, writeFileAtomic } from './files'
 import { Journal, readJournal } from './journal'
+import { errorCode, isDiskFull, storeFs } from './storeFs'
 import { LATEST_VERSION, MIGRATIONS } from './migrations'
 import { SqliteDb, loadSqlJs, looksLikeSqlite } from './sqlite'
 
@@ -26,6 +28,8 @@ export type OpenOptions = {
   checkpointBytes?: number
   /** Checkpoint after this many idle milliseconds following a write (0: never on idle). */
   idleCheckpointMs?: number
+  /** First delay before a failed checkpoint or a full disk is tried again; doubles to 60 s. */
+  retryMs?: number
 }
 
 export function journalPath(projectPath: string): string {
@@ -41,9 +45,45 @@ function describeIoError(error: unknown): string {
   if (code === 'ENOENT') return 'it does not exist'
   if (code === 'EACCES' || code === 'EPERM') return 'permission was denied'
   if (code === 'EISDIR') return 'it is a folder, not a file'
+  if (isDiskFull(error)) return 'the disk is full'
+  if (code === 'EROFS') return 'the disk is read-only'
   if (code === 'ELOCKED') return (error as Error).message
   return (error as Error).message
 }
+
+/** The answer to a write whose journal entry could not be made durable. */
+function notSavedError(error: unknown, name: string): AttestError {
+  if (isDiskFull(error)) {
+    return new AttestError(
+      'disk_full',
+      `The disk is full: this change was not saved. Free some space on the disk that holds ${name} and try again; everything saved before is safe.`
+    )
+  }
+  const code = errorCode(error)
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
+    return new AttestError(
+      'io',
+      `This change was not saved: ${name} cannot be written (${code === 'EROFS' ? 'the disk is read-only' : 'permission was denied'}). Everything saved before is safe.`
+    )
+  }
+  return new AttestError(
+    'io',
+    `This change was not saved: the disk reported an error (${code ?? (error as Error).message}). Everything saved before is safe.`
+  )
+}
+
+/** Why the project file could not be brought up to date; the journal still holds it all. */
+function checkpointError(error: unknown, name: string): AttestError {
+  const reason = isDiskFull(error)
+    ? 'The disk is full'
+    : `The disk refused to write (${errorCode(error) ?? (error as Error).message})`
+  return new AttestError(
+    isDiskFull(error) ? 'disk_full' : 'io',
+    `${reason}: ${name} could not be updated. Every saved change is kept in ${name}.journal and is folded in as soon as the disk allows it.`
+  )
+}
+
+const MAX_RETRY_MS = 60_000
 
 /**
  * One open project: an in-memory sql.js database made durable by an fsynced journal of every
@@ -55,6 +95,12 @@ export class ProjectStore {
   private closed = false
   /** Set by changes made outside the journal (an upgrade, a bulk load): checkpoint them. */
   private dirty = false
+  /** The last journal append that failed, until the disk takes a write again. */
+  private appendFailure: AttestError | null = null
+  /** The last checkpoint that failed, until one succeeds. */
+  private checkpointFailure: AttestError | null = null
+  private retryTimer: NodeJS.Timeout | null = null
+  private retryAttempts = 0
 
   private constructor(
     readonly path: string,
@@ -62,7 +108,9 @@ export class ProjectStore {
     private readonly journal: Journal,
     private readonly releaseLock: () => void,
     journalSeq: number,
-    private readonly options: Required<Pick<OpenOptions, 'checkpointBytes' | 'idleCheckpointMs'>>
+    private readonly options: Required<
+      Pick<OpenOptions, 'checkpointBytes' | 'idleCheckpointMs' | 'retryMs'>
+    >
   ) {
     this.journalSeq = journalSeq
   }
@@ -123,7 +171,11 @@ export class ProjectStore {
         ProjectStore.migrate(db, file)
         const now = new Date().toISOString()
         db.run(`INSERT INTO meta (key, value) VALUES ('app', ?), ('created_at', ?)`, [APP_ID, now])
-        writeFileAtomic(file, db.export())
+        try {
+          writeFileAtomic(file, db.export())
+        } catch (error) {
+          throw new AttestError('io', `Cannot create ${name}: ${describeIoError(error)}.`)
+        }
       }
 
       const journalFile = journalPath(file)
@@ -146,15 +198,17 @@ export class ProjectStore {
         seq = entry.seq
       }
 
-      const journal = new Journal(journalFile)
+      // A torn tail is cut off before anything is appended after it.
+      const journal = new Journal(journalFile, read.validBytes)
       const store = new ProjectStore(file, db, journal, release, seq, {
         checkpointBytes: options.checkpointBytes ?? 32 * 1024 * 1024,
-        idleCheckpointMs: options.idleCheckpointMs ?? 5_000
+        idleCheckpointMs: options.idleCheckpointMs ?? 5_000,
+        retryMs: options.retryMs ?? 1_000
       })
       // An upgrade, a replayed or a torn journal is folded into the file at once, so the file
-      // alone is whole.
+      // alone is whole. If the disk refuses, the journal keeps it all and the store retries.
       store.dirty = migrated
-      if (migrated || seq > seqInFile || read.tornTail) store.checkpoint()
+      if (migrated || seq > seqInFile || read.tornTail) store.tryCheckpoint()
       return store
     } catch (error) {
       release()
@@ -242,30 +296,103 @@ export class ProjectStore {
         try {
           this.journal.append({ seq: this.journalSeq + 1, statements })
         } catch (error) {
-          throw new AttestError(
-            'io',
-            `The change could not be saved to disk (${describeIoError(error)}); nothing was changed.`
-          )
+          this.appendFailure = notSavedError(error, path.basename(this.path))
+          this.scheduleRetry()
+          throw this.appendFailure
         }
         this.journalSeq += 1
       }
     )
+    this.appendFailure = null
     this.scheduleCheckpoint()
     return result
   }
 
+  /** Whether changes are reaching the disk: what the window's banner shows. */
+  health(): ProjectHealth {
+    const problem = this.appendFailure ?? this.checkpointFailure
+    return {
+      saving: !problem ? 'ok' : problem.code === 'disk_full' ? 'disk_full' : 'failing',
+      message: problem?.message ?? null,
+      readOnly: null,
+      pendingEntries: this.pendingEntries
+    }
+  }
+
   private scheduleCheckpoint(): void {
+    // While a failed checkpoint waits for its retry, writes do not try again each time.
+    if (this.checkpointFailure) return
     if (this.journal.size >= this.options.checkpointBytes) {
-      this.checkpoint()
+      this.tryCheckpoint()
       return
     }
     if (this.options.idleCheckpointMs <= 0) return
     if (this.idleTimer) clearTimeout(this.idleTimer)
     this.idleTimer = setTimeout(() => {
       this.idleTimer = null
-      if (!this.closed) this.checkpoint()
+      if (!this.closed) this.tryCheckpoint()
     }, this.options.idleCheckpointMs)
     this.idleTimer.unref()
+  }
+
+  /**
+   * A checkpoint that never throws: on failure the journal keeps every change, the store
+   * stays open and the checkpoint is retried with a growing delay.
+   */
+  tryCheckpoint(): boolean {
+    try {
+      this.checkpoint()
+      return true
+    } catch (error) {
+      this.checkpointFailure =
+        error instanceof AttestError ? error : checkpointError(error, path.basename(this.path))
+      this.scheduleRetry()
+      return false
+    }
+  }
+
+  private scheduleRetry(): void {
+    if (this.retryTimer || this.closed) return
+    const delay = Math.min(
+      MAX_RETRY_MS,
+      this.options.retryMs * 2 ** Math.min(this.retryAttempts, 16)
+    )
+    this.retryAttempts += 1
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null
+      this.retry()
+    }, delay)
+    this.retryTimer.unref()
+  }
+
+  /** Checks whether the disk takes writes again; runs the checkpoint that failed. */
+  private retry(): void {
+    if (this.closed) return
+    if (this.appendFailure) {
+      try {
+        this.probeSpace()
+        this.appendFailure = null
+      } catch (error) {
+        this.appendFailure = notSavedError(error, path.basename(this.path))
+        this.scheduleRetry()
+        return
+      }
+    }
+    if (this.checkpointFailure && !this.tryCheckpoint()) return
+    this.retryAttempts = 0
+  }
+
+  /** Writes and removes 64 KB beside the project: whether an append has room again. */
+  private probeSpace(): void {
+    const probe = checkpointTempPath(this.path)
+    const fd = storeFs.openSync(probe, 'wx', 0o644)
+    try {
+      storeFs.writeAllSync(fd, new Uint8Array(64 * 1024))
+      storeFs.fsyncSync(fd)
+    } finally {
+      storeFs.closeSync(fd)
+      fs.rmSync(probe, { force: true })
+    }
   }
 
   /** Folds the journal into the project file. Safe to call at any time. */
@@ -276,14 +403,31 @@ export class ProjectStore {
       this.idleTimer = null
     }
     const seqInFile = Number(this.metaValue('journal_seq') ?? 0)
-    if (!this.dirty && this.journal.size === 0 && this.journalSeq === seqInFile) return
+    if (!this.dirty && this.journal.size === 0 && this.journalSeq === seqInFile) {
+      this.checkpointFailure = null
+      return
+    }
     this.tidySearchIndexes('merge=500,8')
-    this.db.run(`INSERT OR REPLACE INTO meta (key, value) VALUES ('journal_seq', ?)`, [
-      String(this.journalSeq)
-    ])
-    writeFileAtomic(this.path, this.db.export())
-    this.journal.reset()
+    const setSeq = (seq: number): void => {
+      this.db.run(`INSERT OR REPLACE INTO meta (key, value) VALUES ('journal_seq', ?)`, [
+        String(seq)
+      ])
+    }
+    setSeq(this.journalSeq)
+    try {
+      writeFileAtomic(this.path, this.db.export())
+    } catch (error) {
+      // The file on disk still holds the earlier checkpoint; so must the memory's record of it.
+      setSeq(seqInFile)
+      throw checkpointError(error, path.basename(this.path))
+    }
     this.dirty = false
+    this.checkpointFailure = null
+    try {
+      this.journal.reset()
+    } catch {
+      // The file holds every entry; those left in the journal are skipped at the next open.
+    }
   }
 
   /**
@@ -313,6 +457,8 @@ export class ProjectStore {
 
   close(): void {
     if (this.closed) return
+    if (this.idleTimer) clearTimeout(this.idleTimer)
+    if (this.retryTimer) clearTimeout(this.retryTimer)
     try {
       this.checkpoint()
     } finally {

@@ -1,0 +1,171 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { call, openLocalCore, openWorkerCore } from '../../src/server/core'
+import { readJournal } from '../../src/server/store/journal'
+import { ProjectStore, journalPath } from '../../src/server/store/projectStore'
+import { clearFaults, injectFault } from '../../src/server/store/storeFs'
+import { REPO_ROOT, tempDir } from './helpers/tempProject'
+
+afterEach(() => clearFaults())
+
+/** Copies the project and its journal as they are now: what a crash would leave. */
+function crashCopy(file: string, name: string): string {
+  const copy = path.join(path.dirname(file), name)
+  fs.copyFileSync(file, copy)
+  if (fs.existsSync(journalPath(file))) fs.copyFileSync(journalPath(file), journalPath(copy))
+  return copy
+}
+
+async function claimTexts(file: string): Promise<string[]> {
+  const core = await openLocalCore({ projectPath: file, deviceId: 'test', idleCheckpointMs: 0 })
+  const list = await call(core, 'claims.list', {
+    limit: 1000,
+    sort: [{ field: 'text', direction: 'asc' }]
+  })
+  await core.close()
+  return list.rows.map((row) => row.text)
+}
+
+async function waitFor(condition: () => boolean | Promise<boolean>): Promise<void> {
+  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 10))
+}
+
+describe('a full disk while appending to the journal', () => {
+  it('cuts a half-written entry back, so the 3 writes acknowledged after it survive a crash', async () => {
+    const file = path.join(tempDir(), 'full.attest')
+    const core = await openLocalCore({
+      projectPath: file,
+      deviceId: 'test',
+      create: true,
+      idleCheckpointMs: 0
+    })
+    await call(core, 'claims.create', { text: 'Claim 0, saved before the disk filled' })
+    injectFault({ op: 'write', code: 'ENOSPC', match: '.journal', times: 1, partial: true })
+    const refused = await core.invoke('claims.create', { text: 'Claim refused by a full disk' })
+    expect(refused).toEqual({
+      ok: false,
+      error: {
+        code: 'disk_full',
+        message: expect.stringMatching(
+          /^The disk is full: this change was not saved\. Free some space .* everything saved before is safe\.$/
+        ) as unknown
+      }
+    })
+    const health = await call(core, 'project.health', {})
+    expect(health.saving).toBe('disk_full')
+    for (let i = 1; i <= 3; i++)
+      await call(core, 'claims.create', { text: `Claim ${i}, acknowledged` })
+    expect((await call(core, 'project.health', {})).saving).toBe('ok')
+
+    const crashed = crashCopy(file, 'crashed.attest')
+    expect(readJournal(journalPath(crashed)).tornTail).toBe(false)
+    expect(await claimTexts(crashed)).toEqual([
+      'Claim 0, saved before the disk filled',
+      'Claim 1, acknowledged',
+      'Claim 2, acknowledged',
+      'Claim 3, acknowledged'
+    ])
+    await core.close()
+  })
+
+  it('refuses every write while the torn entry cannot be cut off (2 refusals), then saves again', async () => {
+    const file = path.join(tempDir(), 'full2.attest')
+    const store = await ProjectStore.open(file, { create: true, idleCheckpointMs: 0 })
+    const insert = (text: string) => () =>
+      store.write((db) =>
+        db.run(`INSERT INTO tags (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)`, [
+          `00000000-0000-4000-8000-${String(text.length).padStart(12, '0')}`,
+          text,
+          '2024-01-01T00:00:00Z',
+          '2024-01-01T00:00:00Z'
+        ])
+      )
+    injectFault({ op: 'write', code: 'ENOSPC', match: '.journal', times: 1, partial: true })
+    injectFault({ op: 'truncate', code: 'ENOSPC', match: '.journal', times: 2 })
+    expect(insert('a')).toThrow(/The disk is full: this change was not saved/)
+    // The truncation fails once more here, so this write is refused before it is written.
+    expect(insert('bb')).toThrow(/The disk is full: this change was not saved/)
+    insert('ccc')()
+    const crashed = crashCopy(file, 'crashed.attest')
+    const read = readJournal(journalPath(crashed))
+    expect(read.tornTail).toBe(false)
+    expect(read.entries).toHaveLength(1)
+    store.close()
+  })
+})
+
+describe('a full disk while checkpointing', () => {
+  it('answers 12 saved writes with ok, keeps the journal, and retries until the disk has room', async () => {
+    const file = path.join(tempDir(), 'checkpoint.attest')
+    const core = await openLocalCore({
+      projectPath: file,
+      deviceId: 'test',
+      create: true,
+      idleCheckpointMs: 0,
+      checkpointBytes: 1,
+      retryMs: 5
+    })
+    injectFault({ op: 'write', code: 'ENOSPC', match: '.tmp', partial: true })
+    const results = []
+    for (let i = 0; i < 12; i++) {
+      results.push(await core.invoke('claims.create', { text: `Saved while full ${i}` }))
+    }
+    expect(results.filter((result) => result.ok)).toHaveLength(12)
+    const health = await call(core, 'project.health', {})
+    expect(health.saving).toBe('disk_full')
+    expect(health.message).toMatch(/^The disk is full: checkpoint\.attest could not be updated\./)
+    expect(health.pendingEntries).toBe(12)
+    // No temp file of a failed checkpoint is left behind.
+    expect(fs.readdirSync(path.dirname(file)).filter((name) => name.endsWith('.tmp'))).toEqual([])
+    expect(readJournal(journalPath(file)).entries).toHaveLength(12)
+
+    clearFaults()
+    await waitFor(async () => (await call(core, 'project.health', {})).saving === 'ok')
+    expect(fs.statSync(journalPath(file)).size).toBe(0)
+    const crashed = crashCopy(file, 'crashed.attest')
+    expect(await claimTexts(crashed)).toHaveLength(12)
+    await core.close()
+  })
+
+  it('keeps the project open after a failed idle checkpoint on the worker (5 later writes ok)', async () => {
+    const file = path.join(tempDir(), 'idle.attest')
+    ;(await ProjectStore.open(file, { create: true })).close()
+    process.env.ATTEST_FAULTS = JSON.stringify([
+      { op: 'write', code: 'ENOSPC', match: '.tmp', times: 1 }
+    ])
+    let core
+    try {
+      core = await openWorkerCore({
+        projectPath: file,
+        deviceId: 'test',
+        idleCheckpointMs: 20,
+        retryMs: 60_000,
+        workerPath: path.join(REPO_ROOT, 'out/main/storeWorker.js')
+      })
+    } finally {
+      delete process.env.ATTEST_FAULTS
+    }
+    await call(core, 'claims.create', { text: 'Before the idle checkpoint' })
+    await waitFor(async () => (await call(core, 'project.health', {})).saving === 'disk_full')
+    for (let i = 0; i < 5; i++) {
+      expect((await core.invoke('claims.create', { text: `After it ${i}` })).ok).toBe(true)
+    }
+    await core.close()
+    expect(await claimTexts(file)).toHaveLength(6)
+  })
+})
+
+describe('a renamed checkpoint held open on Windows', () => {
+  it('retries EPERM and EBUSY on rename (4 refusals) and then replaces the file', async () => {
+    const file = path.join(tempDir(), 'held.attest')
+    const store = await ProjectStore.open(file, { create: true, idleCheckpointMs: 0 })
+    store.write((db) => db.run(`INSERT INTO meta (key, value) VALUES ('note', 'x')`))
+    injectFault({ op: 'rename', code: 'EPERM', match: 'held.attest', times: 2 })
+    injectFault({ op: 'rename', code: 'EBUSY', match: 'held.attest', times: 2 })
+    store.checkpoint()
+    expect(store.health().saving).toBe('ok')
+    expect(fs.statSync(journalPath(file)).size).toBe(0)
+    store.close()
+  })
+})
