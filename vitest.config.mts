@@ -8,6 +8,8 @@ export default defineConfig({
     globalSetup: ['tests/unit/globalSetup.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
-    pool: 'forks'
+    pool: 'forks',
+    // The briefing imports its stylesheet as text (`?raw`); vitest empties CSS unless told.
+    css: { include: [/\/export\/briefing\/.*\.css/] }
   }
 })

@@ -1,4 +1,4 @@
-import { escapeHtml } from './briefing'
+import { html } from './briefing/html'
 
 /**
  * What every PDF printer shares — the Playwright printer of the CLI and browser mode, and
@@ -26,14 +26,11 @@ export function headerFooterTemplates(options: PdfHeaderFooter): {
     'color:#5b6675;width:100%;margin:0 18mm;display:flex;justify-content:space-between;' +
     'align-items:baseline;gap:6mm;-webkit-print-color-adjust:exact;'
   const cell = 'white-space:nowrap;overflow:hidden;text-overflow:ellipsis;'
+  const mark = `${cell}font-weight:700;letter-spacing:0.05em;text-transform:uppercase;color:#8c1d18;`
   const headerTemplate =
-    `<div style="${base}padding-top:7mm;">` +
-    `<span style="${cell}font-weight:700;letter-spacing:0.05em;text-transform:uppercase;color:#8c1d18;">${escapeHtml(options.headerLeft)}</span>` +
-    `<span style="${cell}max-width:60%;">${escapeHtml(options.headerRight)}</span></div>`
+    html`<div style="${base}padding-top:7mm;"><span style="${mark}">${options.headerLeft}</span><span style="${cell}max-width:60%;">${options.headerRight}</span></div>`.toString()
   const footerTemplate =
-    `<div style="${base}padding-bottom:6mm;">` +
-    `<span style="${cell}font-weight:700;letter-spacing:0.05em;text-transform:uppercase;color:#8c1d18;">${escapeHtml(options.footerLeft)}</span>` +
-    `<span style="white-space:nowrap;">Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`
+    html`<div style="${base}padding-bottom:6mm;"><span style="${mark}">${options.footerLeft}</span><span style="white-space:nowrap;">Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`.toString()
   return { headerTemplate, footerTemplate }
 }
 

@@ -1,0 +1,233 @@
+import type { Citation } from '../../../shared/documentTypes'
+import {
+  CREDIBILITY_LABELS,
+  type ClaimStatus,
+  type Credibility,
+  type RelationKind,
+  type Reliability
+} from '../../../shared/domain'
+
+/**
+ * The briefing's data model: what `gatherBriefing` reads from the project and every section
+ * renders from. Rows come from the store, whose CHECK constraints hold the vocabularies.
+ */
+
+export type BriefingSource = {
+  id: string
+  /** Bibliography number, shown as [S1], [S2] … */
+  number: number
+  title: string
+  publisher: string | null
+  url: string | null
+  publishedAt: string | null
+  /** Admiralty grade A–F, or null when not graded. */
+  reliability: string | null
+}
+
+export type CitationStance = Citation['stance']
+
+/** Endnote numbers are assigned by the renderer, in reading order. */
+export type BriefingCitation = {
+  sourceId: string
+  quote: string
+  stance: CitationStance
+  locator: string | null
+  note: string | null
+}
+
+export type BriefingRelation = { kind: RelationKind; direction: 'out' | 'in'; otherText: string }
+
+export type BriefingClaim = {
+  id: string
+  text: string
+  status: ClaimStatus
+  /** Admiralty information credibility 1 (confirmed) … 5 (improbable), 6 (cannot be judged). */
+  credibility: number | null
+  /** Analyst confidence, 0–100. */
+  confidence: number | null
+  eventDate: string | null
+  tags: string[]
+  notes: Array<{ body: string; createdAt: string }>
+  relations: BriefingRelation[]
+  citations: BriefingCitation[]
+}
+
+/** A claim may appear in several groups (e.g. one per tag); it keeps one number throughout. */
+export type BriefingGroup = { label: string; claims: BriefingClaim[] }
+
+export type BriefingInclude = {
+  statusAndCredibility: boolean
+  citations: boolean
+  notes: boolean
+  relations: boolean
+  sourceReliability: boolean
+}
+
+export type BriefingOptions = {
+  title: string
+  author: string
+  classification: string
+  scopeLabel: string
+  groupBy: 'tag' | 'status' | 'source' | 'none'
+  include: BriefingInclude
+  /** ISO timestamp. */
+  generatedAt: string
+}
+
+export type BriefingData = {
+  options: BriefingOptions
+  groups: BriefingGroup[]
+  sources: BriefingSource[]
+}
+
+/** The order statuses take in a briefing's legend, chart and groups: the settled ones first. */
+export const BRIEFING_STATUS_ORDER: readonly ClaimStatus[] = [
+  'corroborated',
+  'unverified',
+  'contested',
+  'refuted',
+  'retracted'
+]
+
+export function normalizeReliability(value: string | null): Reliability | null {
+  const letter = value?.trim().toUpperCase()
+  return letter !== undefined && /^[A-F]$/.test(letter) ? (letter as Reliability) : null
+}
+
+export function normalizeCredibility(value: number | null): number | null {
+  return value !== null && Number.isInteger(value) && value >= 1 && value <= 6 ? value : null
+}
+
+export function credibilityLabel(level: number): string {
+  return CREDIBILITY_LABELS[level as Credibility] ?? ''
+}
+
+/** Admiralty code of a citation: source reliability + claim credibility, e.g. "B2"; "" if neither. */
+export function admiraltyGrade(reliability: string | null, credibility: number | null): string {
+  const letter = normalizeReliability(reliability)
+  const digit = normalizeCredibility(credibility)
+  if (letter === null && digit === null) return ''
+  return `${letter ?? '–'}${digit ?? '–'}`
+}
+
+/** The URL normalised for an href, or null unless it is an absolute http(s) URL. */
+export function safeHttpUrl(value: string | null): string | null {
+  if (value === null) return null
+  try {
+    const url = new URL(value.trim())
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null
+  } catch {
+    return null
+  }
+}
+
+export function formatDate(value: string | null): string {
+  if (value === null || value.trim() === '') return ''
+  const iso = /^(\d{4}-\d{2}-\d{2})/.exec(value.trim())
+  return iso?.[1] ?? value.trim()
+}
+
+export function formatTimestamp(value: string): string {
+  const date = new Date(value)
+  if (Number.isNaN(date.getTime())) return value
+  const day = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC'
+  }).format(date)
+  const time = date.toISOString().slice(11, 16)
+  return `${day}, ${time} UTC`
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`
+}
+
+/** Whole percentages that add up to 100 (largest remainder), or all 0 when total is 0. */
+export function percentages(counts: readonly number[], total: number): number[] {
+  if (total <= 0) return counts.map(() => 0)
+  const exact = counts.map((count) => (count / total) * 100)
+  const result = exact.map(Math.floor)
+  let missing = 100 - result.reduce((sum, value) => sum + value, 0)
+  const order = exact
+    .map((value, index) => ({ index, remainder: value - Math.floor(value) }))
+    .sort((a, b) => b.remainder - a.remainder || a.index - b.index)
+  for (const { index } of order) {
+    if (missing <= 0) break
+    if ((counts[index] ?? 0) === 0) continue
+    result[index] = (result[index] ?? 0) + 1
+    missing--
+  }
+  return result
+}
+
+export function contradictions(claim: BriefingClaim): BriefingRelation[] {
+  return claim.relations.filter((relation) => relation.kind === 'contradicts')
+}
+
+export function isFlagged(claim: BriefingClaim): boolean {
+  return (
+    claim.status === 'contested' || claim.status === 'refuted' || contradictions(claim).length > 0
+  )
+}
+
+export type Summary = {
+  claims: BriefingClaim[]
+  byStatus: Map<ClaimStatus, number>
+  byCredibility: Map<number | null, number>
+  citations: number
+  flagged: number
+}
+
+/** Counts over distinct claims (a claim listed in two groups counts once). */
+export function summarize(data: BriefingData): Summary {
+  const seen = new Map<string, BriefingClaim>()
+  for (const group of data.groups) {
+    for (const claim of group.claims) if (!seen.has(claim.id)) seen.set(claim.id, claim)
+  }
+  const claims = [...seen.values()]
+  const byStatus = new Map<ClaimStatus, number>(BRIEFING_STATUS_ORDER.map((s) => [s, 0]))
+  const byCredibility = new Map<number | null, number>([1, 2, 3, 4, 5, 6, null].map((c) => [c, 0]))
+  let citations = 0
+  let flagged = 0
+  for (const claim of claims) {
+    byStatus.set(claim.status, (byStatus.get(claim.status) ?? 0) + 1)
+    const credibility = normalizeCredibility(claim.credibility)
+    byCredibility.set(credibility, (byCredibility.get(credibility) ?? 0) + 1)
+    citations += claim.citations.length
+    if (isFlagged(claim)) flagged++
+  }
+  return { claims, byStatus, byCredibility, citations, flagged }
+}
+
+/** What every section reads: the data, its summary, and the numbers given in reading order. */
+export type RenderContext = {
+  data: BriefingData
+  include: BriefingInclude
+  summary: Summary
+  sources: Map<string, BriefingSource>
+  claimNumbers: Map<string, number>
+  /** First endnote number of each claim, assigned in reading order at first appearance. */
+  endnoteStart: Map<string, number>
+}
+
+export function renderContext(data: BriefingData): RenderContext {
+  const summary = summarize(data)
+  const claimNumbers = new Map<string, number>()
+  const endnoteStart = new Map<string, number>()
+  let nextEndnote = 1
+  summary.claims.forEach((claim, index) => {
+    claimNumbers.set(claim.id, index + 1)
+    endnoteStart.set(claim.id, nextEndnote)
+    nextEndnote += claim.citations.length
+  })
+  return {
+    data,
+    include: data.options.include,
+    summary,
+    sources: new Map(data.sources.map((source) => [source.id, source])),
+    claimNumbers,
+    endnoteStart
+  }
+}
