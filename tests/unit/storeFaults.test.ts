@@ -169,3 +169,70 @@ describe('a renamed checkpoint held open on Windows', () => {
     store.close()
   })
 })
+
+describe('journals tied to their project', () => {
+  const claim = (store: ProjectStore, id: number, text: string): void => {
+    store.write((db) =>
+      db.run(`INSERT INTO claims (id, text, created_at, updated_at) VALUES (?, ?, ?, ?)`, [
+        `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`,
+        text,
+        '2024-01-01T00:00:00Z',
+        '2024-01-01T00:00:00Z'
+      ])
+    )
+  }
+
+  it('refuses another project’s journal (3 entries) and leaves it in place, byte for byte', async () => {
+    const dir = tempDir()
+    const other = await ProjectStore.open(path.join(dir, 'other.attest'), {
+      create: true,
+      idleCheckpointMs: 0
+    })
+    for (let i = 1; i <= 3; i++) claim(other, i, `Other project's claim ${i}`)
+    const target = path.join(dir, 'mine.attest')
+    ;(await ProjectStore.open(target, { create: true })).close()
+    fs.copyFileSync(journalPath(other.path), journalPath(target))
+    const journalBytes = fs.readFileSync(journalPath(target))
+    await expect(ProjectStore.open(target)).rejects.toThrow(
+      /^Cannot open mine\.attest: the change journal beside it \(mine\.attest\.journal\) belongs to another project\. It was left in place/
+    )
+    expect(fs.readFileSync(journalPath(target))).toEqual(journalBytes)
+    other.close()
+  })
+
+  it('refuses a newer journal beside a backup put back (2 checkpoints later), instead of a FOREIGN KEY failure', async () => {
+    const dir = tempDir()
+    const file = path.join(dir, 'restored.attest')
+    const store = await ProjectStore.open(file, { create: true, idleCheckpointMs: 0 })
+    const backup = path.join(dir, 'backup.attest')
+    fs.copyFileSync(file, backup)
+    // A tag made after the backup, checkpointed; then a link to it, only in the journal.
+    store.write((db) =>
+      db.run(
+        `INSERT INTO tags (id, name, created_at, updated_at) VALUES ('10000000-0000-4000-8000-000000000001', 'Energy', '2024-01-01', '2024-01-01')`
+      )
+    )
+    claim(store, 1, 'Claim made after the backup')
+    store.checkpoint()
+    store.write((db) =>
+      db.run(`INSERT INTO claim_tags (claim_seq, tag_seq) VALUES (?, ?)`, [
+        db.pluck<number>(`SELECT seq FROM claims`),
+        db.pluck<number>(`SELECT seq FROM tags`)
+      ] as number[])
+    )
+    const journal = fs.readFileSync(journalPath(file))
+    store.close()
+    // The user puts the backup back; the newer journal is still beside it.
+    fs.copyFileSync(backup, file)
+    fs.writeFileSync(journalPath(file), journal)
+    await expect(ProjectStore.open(file)).rejects.toThrow(
+      /^Cannot open restored\.attest: its change journal continues a later save of this project than the file holds \(was the file put back from a backup\?\)\. It was left in place/
+    )
+    expect(fs.readFileSync(journalPath(file))).toEqual(journal)
+    // Moved away as the sentence says, the backup opens as it was.
+    fs.renameSync(journalPath(file), `${journalPath(file)}.set-aside`)
+    const reopened = await ProjectStore.open(file, { idleCheckpointMs: 0 })
+    expect(reopened.db.pluck(`SELECT count(*) FROM claims`)).toBe(0)
+    reopened.close()
+  })
+})

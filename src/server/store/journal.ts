@@ -3,14 +3,29 @@ import { createHash } from 'node:crypto'
 import type { LoggedStatement } from './sqlite'
 import { storeFs } from './storeFs'
 
-export type JournalEntry = { seq: number; statements: LoggedStatement[] }
+/**
+ * One acknowledged write. `project` and `generation` tie it to the project file it follows:
+ * the file's id, and the number of the checkpoint it was written after. Entries written by
+ * earlier versions of Attest carry neither.
+ */
+export type JournalEntry = {
+  seq: number
+  statements: LoggedStatement[]
+  project?: string
+  generation?: number
+}
 
 function checksum(json: string): string {
   return createHash('sha256').update(json).digest('hex').slice(0, 16)
 }
 
 export function encodeEntry(entry: JournalEntry): string {
-  const json = JSON.stringify({ s: entry.seq, q: entry.statements })
+  const json = JSON.stringify({
+    s: entry.seq,
+    p: entry.project,
+    g: entry.generation,
+    q: entry.statements
+  })
   return `${json}\t${checksum(json)}\n`
 }
 
@@ -48,8 +63,8 @@ export function readJournal(file: string): JournalRead {
     if (firstInvalid >= 0) {
       throw new Error(`the change journal is damaged at line ${firstInvalid + 1}`)
     }
-    const parsed = JSON.parse(json) as { s: number; q: LoggedStatement[] }
-    entries.push({ seq: parsed.s, statements: parsed.q })
+    const parsed = JSON.parse(json) as { s: number; p?: string; g?: number; q: LoggedStatement[] }
+    entries.push({ seq: parsed.s, statements: parsed.q, project: parsed.p, generation: parsed.g })
     validBytes = start + Buffer.byteLength(line, 'utf8') + 1
   })
   return { entries, tornTail: firstInvalid >= 0, validBytes }

@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { AttestError } from '../../shared/result'
 import type { ProjectHealth } from '../../shared/types'
 import { acquireLock, checkpointTempPath, writeFileAtomic } from './files'
-import { Journal, readJournal } from './journal'
+import { Journal, readJournal, type JournalEntry } from './journal'
 import { errorCode, isDiskFull, storeFs } from './storeFs'
 import { LATEST_VERSION, MIGRATIONS } from './migrations'
 import { SqliteDb, loadSqlJs, looksLikeSqlite } from './sqlite'
@@ -108,6 +109,7 @@ export class ProjectStore {
     private readonly journal: Journal,
     private readonly releaseLock: () => void,
     journalSeq: number,
+    private identity: { project: string; generation: number; assigned: boolean },
     private readonly options: Required<
       Pick<OpenOptions, 'checkpointBytes' | 'idleCheckpointMs' | 'retryMs'>
     >
@@ -170,7 +172,10 @@ export class ProjectStore {
         db.exec(`PRAGMA application_id = 0x41545354`)
         ProjectStore.migrate(db, file)
         const now = new Date().toISOString()
-        db.run(`INSERT INTO meta (key, value) VALUES ('app', ?), ('created_at', ?)`, [APP_ID, now])
+        db.run(
+          `INSERT INTO meta (key, value) VALUES ('app', ?), ('created_at', ?), ('project_id', ?), ('checkpoint_gen', '0')`,
+          [APP_ID, now, randomUUID()]
+        )
         try {
           writeFileAtomic(file, db.export())
         } catch (error) {
@@ -191,29 +196,94 @@ export class ProjectStore {
           `Cannot open ${name}: ${(error as Error).message}. The file was left untouched.`
         )
       }
-      let seq = seqInFile
-      for (const entry of read.entries) {
-        if (entry.seq <= seqInFile) continue
-        db.replay(entry.statements)
-        seq = entry.seq
-      }
+      const identity = ProjectStore.identify(db, read.entries)
+      const seq = ProjectStore.replayJournal(db, read.entries, seqInFile, identity, name)
 
       // A torn tail is cut off before anything is appended after it.
       const journal = new Journal(journalFile, read.validBytes)
-      const store = new ProjectStore(file, db, journal, release, seq, {
+      const store = new ProjectStore(file, db, journal, release, seq, identity, {
         checkpointBytes: options.checkpointBytes ?? 32 * 1024 * 1024,
         idleCheckpointMs: options.idleCheckpointMs ?? 5_000,
         retryMs: options.retryMs ?? 1_000
       })
       // An upgrade, a replayed or a torn journal is folded into the file at once, so the file
       // alone is whole. If the disk refuses, the journal keeps it all and the store retries.
-      store.dirty = migrated
-      if (migrated || seq > seqInFile || read.tornTail) store.tryCheckpoint()
+      store.dirty = migrated || identity.assigned
+      if (store.dirty || seq > seqInFile || read.tornTail) store.tryCheckpoint()
       return store
     } catch (error) {
       release()
       throw error
     }
+  }
+
+  /**
+   * The project's id and the generation of its last checkpoint, from the file's meta table.
+   * A file saved before ids existed gets one now (taken from its journal, if that has one,
+   * so a journal written just before a crash still fits).
+   */
+  private static identify(
+    db: SqliteDb,
+    entries: JournalEntry[]
+  ): { project: string; generation: number; assigned: boolean } {
+    const meta = (key: string) => db.pluck<string>(`SELECT value FROM meta WHERE key = ?`, [key])
+    const generation = Number(meta('checkpoint_gen') ?? '0')
+    const project = meta('project_id')
+    if (project) return { project, generation, assigned: false }
+    const fromJournal = entries.find((entry) => entry.project)?.project
+    const id = fromJournal ?? randomUUID()
+    db.run(`INSERT OR REPLACE INTO meta (key, value) VALUES ('project_id', ?)`, [id])
+    return { project: id, generation, assigned: true }
+  }
+
+  /**
+   * Replays the entries written after the file's checkpoint. A journal that belongs to
+   * another project, or that continues a checkpoint this file does not have (a backup put
+   * back beside a newer journal), is refused and left where it is.
+   */
+  private static replayJournal(
+    db: SqliteDb,
+    entries: JournalEntry[],
+    seqInFile: number,
+    identity: { project: string; generation: number },
+    name: string
+  ): number {
+    const keep = `It was left in place: move ${name}.journal out of the folder to open ${name} as it was last saved.`
+    for (const entry of entries) {
+      if (entry.project !== undefined && entry.project !== identity.project) {
+        throw new AttestError(
+          'conflict',
+          `Cannot open ${name}: the change journal beside it (${name}.journal) belongs to another project. ${keep}`
+        )
+      }
+      const generation = entry.generation
+      if (generation === undefined) continue
+      if (
+        generation > identity.generation ||
+        (generation < identity.generation && entry.seq > seqInFile)
+      ) {
+        throw new AttestError(
+          'conflict',
+          generation > identity.generation
+            ? `Cannot open ${name}: its change journal continues a later save of this project than the file holds (was the file put back from a backup?). ${keep}`
+            : `Cannot open ${name}: its change journal is older than the file and does not fit it. ${keep}`
+        )
+      }
+    }
+    let seq = seqInFile
+    for (const entry of entries) {
+      if (entry.seq <= seqInFile) continue
+      try {
+        db.replay(entry.statements)
+      } catch (error) {
+        throw new AttestError(
+          'conflict',
+          `Cannot open ${name}: change ${entry.seq} in its journal does not fit the file (${(error as Error).message}). ${keep}`
+        )
+      }
+      seq = entry.seq
+    }
+    return seq
   }
 
   private static checkIdentity(db: SqliteDb, name: string): void {
@@ -294,7 +364,12 @@ export class ProjectStore {
       () => body(this.db),
       (statements) => {
         try {
-          this.journal.append({ seq: this.journalSeq + 1, statements })
+          this.journal.append({
+            seq: this.journalSeq + 1,
+            project: this.identity.project,
+            generation: this.identity.generation,
+            statements
+          })
         } catch (error) {
           this.appendFailure = notSavedError(error, path.basename(this.path))
           this.scheduleRetry()
@@ -408,19 +483,22 @@ export class ProjectStore {
       return
     }
     this.tidySearchIndexes('merge=500,8')
-    const setSeq = (seq: number): void => {
-      this.db.run(`INSERT OR REPLACE INTO meta (key, value) VALUES ('journal_seq', ?)`, [
-        String(seq)
-      ])
+    const setMeta = (seq: number, generation: number): void => {
+      this.db.run(
+        `INSERT OR REPLACE INTO meta (key, value) VALUES ('journal_seq', ?), ('checkpoint_gen', ?)`,
+        [String(seq), String(generation)]
+      )
     }
-    setSeq(this.journalSeq)
+    const generation = this.identity.generation
+    setMeta(this.journalSeq, generation + 1)
     try {
       writeFileAtomic(this.path, this.db.export())
     } catch (error) {
       // The file on disk still holds the earlier checkpoint; so must the memory's record of it.
-      setSeq(seqInFile)
+      setMeta(seqInFile, generation)
       throw checkpointError(error, path.basename(this.path))
     }
+    this.identity.generation = generation + 1
     this.dirty = false
     this.checkpointFailure = null
     try {
