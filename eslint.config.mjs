@@ -32,6 +32,10 @@ export default tseslint.config(
     languageOptions: { globals: globals.node, sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' }
   },
+  {
+    files: ['tests/fixtures/**/*.mjs'],
+    languageOptions: { globals: globals.node }
+  },
   // Layers: imports point downwards only.
   {
     files: ['src/shared/**/*.ts'],

@@ -15,7 +15,7 @@ const HELP = `Attest — sourced, graded claims from articles and reports.
 Usage:
   attest new <file>                       Create an empty project file
   attest stats <file> [--json]            Count the records in a project
-  attest import <file> <documents…>       Import .txt, .md or .html documents as sources
+  attest import <file> <documents…>       Import .txt, .md, .html, .pdf or .docx documents
          [--skip-invalid] [--allow-duplicates]
   attest export <file> --out <file>       Export claims, sources, citations or tags as CSV,
          [--what claims|sources|citations|tags]   or claims as a PDF briefing (--format pdf)
@@ -168,7 +168,8 @@ async function importDocuments(args: string[], io: Output): Promise<number> {
         author: draft.author,
         publishedAt: draft.publishedAt,
         language: draft.language,
-        content: draft.content
+        content: draft.content,
+        layout: draft.layout
       })
       imported += 1
       const facts = [source.publishedAt, source.language, source.publisher]

@@ -17,6 +17,7 @@ import {
   settingKey,
   sourceFields,
   sourceFilter,
+  sourceLayout,
   tagName
 } from './schemas'
 
@@ -98,7 +99,8 @@ const recordRequests = {
         language: sourceFields.language.optional(),
         kind: sourceFields.kind.optional(),
         reliability: sourceFields.reliability.optional(),
-        content: sourceFields.content.optional()
+        content: sourceFields.content.optional(),
+        layout: sourceLayout.nullable().optional()
       })
       .strict()
   },

@@ -1,3 +1,4 @@
+import type { SourceLayout } from './pages'
 import type { Claim } from './types'
 
 /** Output types of the document requests (contractDocuments.ts). */
@@ -5,7 +6,7 @@ import type { Claim } from './types'
 export type ClutterRange = {
   start: number
   end: number
-  reason: 'image' | 'caption' | 'counter' | 'no-data' | 'related' | 'banner'
+  reason: 'image' | 'caption' | 'counter' | 'no-data' | 'related' | 'banner' | 'furniture'
 }
 
 export type DocumentDraft = {
@@ -19,7 +20,9 @@ export type DocumentDraft = {
   contentHash: string
   clutter: ClutterRange[]
   fileName: string
-  format: 'text' | 'markdown' | 'html'
+  format: 'text' | 'markdown' | 'html' | 'pdf' | 'docx'
+  /** Pages of a PDF (where each starts, its running headers and footers); null otherwise. */
+  layout: SourceLayout | null
   /** A source already in the project with the same text, if any. */
   duplicateOf: { id: string; title: string; trashed: boolean } | null
 }

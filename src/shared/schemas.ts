@@ -176,6 +176,16 @@ export const claimFields = {
   confidence
 }
 
+const textOffset = z.number().int().min(0)
+
+/** Pages of a source from a paged document (see shared/pages.ts). */
+export const sourceLayout = z
+  .object({
+    pageStarts: z.array(textOffset).min(1).max(100_000),
+    furniture: z.array(z.object({ start: textOffset, end: textOffset }).strict()).max(200_000)
+  })
+  .strict()
+
 export const sourceFields = {
   title: requiredText('The title', 1_000),
   url,

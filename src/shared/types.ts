@@ -2,6 +2,7 @@ import type { ClaimStatus, Credibility, RelationKind, Reliability, SourceKind } 
 import type { RequestName } from './contract'
 import type { DocumentOutputs } from './documentTypes'
 import type { ExportOutputs } from './exportTypes'
+import type { SourceLayout } from './pages'
 
 export type TagRef = { id: string; name: string; path: string; colour: string | null }
 
@@ -38,7 +39,12 @@ export type Source = {
   contentLength: number
 }
 
-export type SourceWithContent = Source & { content: string; contentHash: string }
+export type SourceWithContent = Source & {
+  content: string
+  contentHash: string
+  /** Pages, for a source imported from a PDF; null otherwise. */
+  layout: SourceLayout | null
+}
 
 /**
  * One page of a list and how many rows the filter matches. `totalAtLeast`: the count is not

@@ -241,3 +241,26 @@ describe('migration 5 → 6', () => {
     expect(fs.existsSync(`${file}.v5.backup`)).toBe(true)
   })
 })
+
+describe('migration 6 → 7', () => {
+  it('keeps older sources without a page layout; a new PDF source keeps its pages', async () => {
+    const sourceId = '99999999-9999-4999-8999-999999999999'
+    const file = await projectAtVersion(6, (db) => {
+      db.run(
+        `INSERT INTO sources (id, title, content, content_hash, created_at, updated_at)
+         VALUES (?, 'Older article', 'Text', 'hash', ?, ?)`,
+        [sourceId, T, T]
+      )
+    })
+    const core = await openLocalCore({ projectPath: file, deviceId: 'test', idleCheckpointMs: 0 })
+    expect((await call(core, 'sources.get', { id: sourceId })).layout).toBeNull()
+    const paged = await call(core, 'sources.create', {
+      title: 'Report',
+      content: 'Page one\n\nPage two',
+      layout: { pageStarts: [0, 10], furniture: [] }
+    })
+    expect(paged.layout).toEqual({ pageStarts: [0, 10], furniture: [] })
+    await core.close()
+    expect(fs.existsSync(`${file}.v6.backup`)).toBe(true)
+  })
+})

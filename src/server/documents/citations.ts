@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { pageLocator } from '../../shared/pages'
 import type { ParsedInput } from '../../shared/contract'
 import { anchorQuote, describeRange, normalizeSelection } from '../../shared/anchoring'
 import type { Citation } from '../../shared/documentTypes'
@@ -7,6 +8,7 @@ import { contentHashOf } from '../import'
 import { getClaim } from '../records/claims'
 import { mutate, requireFound, type CoreContext } from '../records/context'
 import type { Operation } from '../records/history'
+import { sourceLayoutOf } from '../records/sources'
 import type { SqliteDb } from '../store/sqlite'
 
 type CitationRow = Omit<Citation, 'grade'> & { credibility: number | null }
@@ -98,7 +100,14 @@ function insertCitation(
     start: position.start,
     end: position.end,
     stance: input.stance ?? 'supports',
-    locator: input.locator ?? null,
+    // A citation in a paged source (PDF) says its page by itself.
+    locator:
+      input.locator ??
+      pageLocator(
+        sourceLayoutOf(db, input.sourceId)?.pageStarts ?? null,
+        position.start,
+        position.end
+      ),
     note: input.note ?? null,
     sourceHash: contentHashOf(text),
     anchorStatus: 'exact'

@@ -2,17 +2,19 @@ import type { ParsedInput } from '../../shared/contract'
 import type { ClutterRange, DocumentDraft, TextMatch } from '../../shared/documentTypes'
 import { AttestError } from '../../shared/result'
 import { findClutter, prepareImport, prepareImportFromText } from '../import'
+import { preparePackagedImport } from '../import/formats'
 import { requireFound, type CoreContext } from '../records/context'
+import { sourceLayoutOf } from '../records/sources'
 
 /** Reads a file or pasted text into a draft for the analyst to confirm. Stores nothing. */
-export function prepareDocument(
+export async function prepareDocument(
   ctx: CoreContext,
   input: ParsedInput<'documents.prepare'>
-): DocumentDraft {
-  const result =
-    input.dataBase64 !== undefined
-      ? prepareImport(Buffer.from(input.dataBase64, 'base64'), input.fileName)
-      : prepareImportFromText(input.text ?? '', input.fileName)
+): Promise<DocumentDraft> {
+  const bytes = input.dataBase64 !== undefined ? Buffer.from(input.dataBase64, 'base64') : null
+  const result = bytes
+    ? ((await preparePackagedImport(bytes, input.fileName)) ?? prepareImport(bytes, input.fileName))
+    : prepareImportFromText(input.text ?? '', input.fileName)
   if (!result.ok) throw new AttestError('invalid_input', result.message)
   const duplicate = ctx.store.read((db) =>
     db.get<{ id: string; title: string; deletedAt: string | null }>(
@@ -36,9 +38,16 @@ function contentOf(ctx: CoreContext, id: string): string {
   )
 }
 
-/** The parts of a source's text that the reading view sets aside (images, captions, …). */
+/**
+ * The parts of a source's text that the reading view sets aside (images, captions, …, and a
+ * PDF's running headers, footers and page numbers).
+ */
 export function sourceClutter(ctx: CoreContext, id: string): ClutterRange[] {
-  return findClutter(contentOf(ctx, id))
+  const found = findClutter(contentOf(ctx, id))
+  const layout = ctx.store.read((db) => sourceLayoutOf(db, id))
+  if (!layout || layout.furniture.length === 0) return found
+  const furniture = layout.furniture.map((range) => ({ ...range, reason: 'furniture' as const }))
+  return [...found, ...furniture].sort((a, b) => a.start - b.start)
 }
 
 type Folded = { folded: string; map: number[] }

@@ -20,7 +20,15 @@ import { splitLines, textWithoutRanges, type TextLine } from '../../shared/text'
  *   (the left part a domain name, or the name of the site the document's source URL points to).
  */
 
-export type ClutterReason = 'image' | 'caption' | 'counter' | 'no-data' | 'related' | 'banner'
+export type ClutterReason =
+  | 'image'
+  | 'caption'
+  | 'counter'
+  | 'no-data'
+  | 'related'
+  | 'banner'
+  /** A PDF's running header, footer or page number (found by import/pdf.ts, not here). */
+  | 'furniture'
 
 export interface ClutterRange {
   start: number

@@ -18,6 +18,7 @@ import {
 } from './decode'
 import { htmlToText, type HtmlMeta } from './html'
 import { extractMetadata } from './metadata'
+import type { SourceLayout } from '../../shared/pages'
 
 export { MAX_DOCUMENT_BYTES } from './decode'
 export type { DecodeErrorCode, DocumentFormat } from './decode'
@@ -41,6 +42,8 @@ export interface ImportDraft {
   clutter: ClutterRange[]
   fileName: string
   format: DocumentFormat
+  /** Pages of a PDF; null for other documents. */
+  layout: SourceLayout | null
 }
 
 export type ImportResult =
@@ -56,9 +59,20 @@ function displayName(fileName: string): string {
   return base.trim() === '' ? 'The document' : `“${base.trim()}”`
 }
 
-function buildDraft(text: string, fileName: string, format: DocumentFormat): ImportResult {
+/** What a paged or packaged document (PDF, Word) brings beside its text. */
+export interface DraftExtras {
+  html?: HtmlMeta
+  layout?: SourceLayout
+}
+
+export function buildDraft(
+  text: string,
+  fileName: string,
+  format: DocumentFormat,
+  extras: DraftExtras = {}
+): ImportResult {
   let content = text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n')
-  let html: HtmlMeta | undefined
+  let html: HtmlMeta | undefined = extras.html
   if (format === 'html') {
     const extracted = htmlToText(content)
     content = extracted.text
@@ -74,7 +88,11 @@ function buildDraft(text: string, fileName: string, format: DocumentFormat): Imp
           : `${displayName(fileName)} contains only whitespace; there is no text to import.`
     }
   }
-  const clutter = findClutter(content)
+  const furniture = (extras.layout?.furniture ?? []).map((range) => ({
+    ...range,
+    reason: 'furniture' as const
+  }))
+  const clutter = [...findClutter(content), ...furniture].sort((a, b) => a.start - b.start)
   const metadata = extractMetadata(content, { fileName, html, clutter })
   return {
     ok: true,
@@ -84,7 +102,8 @@ function buildDraft(text: string, fileName: string, format: DocumentFormat): Imp
       contentHash: contentHashOf(content),
       clutter,
       fileName,
-      format
+      format,
+      layout: extras.layout ?? null
     }
   }
 }

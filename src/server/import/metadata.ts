@@ -584,6 +584,8 @@ const NOT_A_PUBLISHER =
 function publisherFromDateline(rest: string): string | null {
   // "Hà Nội, 21/09/2025" names a place, not a publisher.
   if (/,\s*$/u.test(rest.trim())) return null
+  // "Prepared for the desk on 3 November 2025." is a sentence that ends with its date.
+  if (/\s\.\s*$/u.test(rest)) return null
   let name = rest
     .replace(
       /\b\d{1,2}[:h.]\d{2}(?::\d{2})?\s*(?:uhr|am|pm|gmt|utc|cet|cest|ict|[+-]\d{2}:?\d{2})?/giu,

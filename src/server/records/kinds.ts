@@ -41,6 +41,7 @@ export const ENTITIES: Record<EntityKind, EntityDefinition> = {
       reliability: 'reliability',
       content: 'content',
       contentHash: 'content_hash',
+      layout: 'layout',
       deletedAt: 'deleted_at'
     },
     timestamps: 'both'

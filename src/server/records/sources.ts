@@ -4,6 +4,7 @@ import { contentHashOf } from '../import'
 import type { ParsedInput, SOURCE_SORT_FIELDS } from '../../shared/contract'
 import type { Reliability, SourceKind } from '../../shared/domain'
 import type { ListResult, Source, SourceWithContent, TagRef } from '../../shared/types'
+import { shiftLayout, type SourceLayout } from '../../shared/pages'
 import type { SqliteDb } from '../store/sqlite'
 import { cachedTotal, orderBy } from './claims'
 import { mutate, requireFound, type CoreContext } from './context'
@@ -154,15 +155,31 @@ export function listSources(
 export function getSource(ctx: CoreContext, id: string): SourceWithContent {
   return ctx.store.read((db) => {
     const row = requireFound(
-      db.get<SourceRow & { content: string }>(
-        `SELECT ${COLUMNS}, s.content FROM sources s WHERE s.id = ?`,
+      db.get<SourceRow & { content: string; layout: string | null }>(
+        `SELECT ${COLUMNS}, s.content, s.layout FROM sources s WHERE s.id = ?`,
         [id]
       ),
       'That source'
     )
-    const { content, ...rest } = row
-    return { ...toSource(ctx, db, rest), content, contentHash: contentHashOf(content) }
+    const { content, layout, ...rest } = row
+    return {
+      ...toSource(ctx, db, rest),
+      content,
+      contentHash: contentHashOf(content),
+      layout: parseLayout(layout)
+    }
   })
+}
+
+function parseLayout(json: string | null): SourceLayout | null {
+  return json === null ? null : (JSON.parse(json) as SourceLayout)
+}
+
+/** The stored page layout of a source (null unless it came from a paged document). */
+export function sourceLayoutOf(db: SqliteDb, id: string): SourceLayout | null {
+  return parseLayout(
+    db.pluck<string | null>(`SELECT layout FROM sources WHERE id = ?`, [id]) ?? null
+  )
 }
 
 export function createSource(
@@ -181,10 +198,26 @@ export function createSource(
       kind: input.kind ?? 'article',
       reliability: input.reliability ?? null,
       content: input.content ?? '',
-      contentHash: contentHashOf(input.content ?? '')
+      contentHash: contentHashOf(input.content ?? ''),
+      ...(input.layout
+        ? { layout: JSON.stringify(clampLayout(input.layout, input.content ?? '')) }
+        : {})
     })
   })
   return getSource(ctx, id)
+}
+
+/** Offsets past the text's end are brought back to it; page starts kept in order. */
+function clampLayout(layout: SourceLayout, content: string): SourceLayout {
+  let previous = 0
+  return {
+    pageStarts: layout.pageStarts.map(
+      (offset) => (previous = Math.max(previous, Math.min(offset, content.length)))
+    ),
+    furniture: layout.furniture
+      .filter((range) => range.end > range.start && range.end <= content.length)
+      .sort((a, b) => a.start - b.start)
+  }
 }
 
 /** Returns the source without its text: a grid edit should not ship megabytes back. */
@@ -195,7 +228,17 @@ export function updateSource(ctx: CoreContext, input: ParsedInput<'sources.updat
       if (value !== undefined) values[field] = value
     }
     const content = input.changes.content
-    if (content !== undefined) values.contentHash = contentHashOf(content)
+    if (content !== undefined) {
+      values.contentHash = contentHashOf(content)
+      // Pages move with the text around a correction.
+      const before = ctx.store.db.get<{ content: string; layout: string | null }>(
+        `SELECT content, layout FROM sources WHERE id = ?`,
+        [input.id]
+      )
+      const layout = parseLayout(before?.layout ?? null)
+      if (before && layout)
+        values.layout = JSON.stringify(shiftLayout(layout, before.content, content))
+    }
     const changed = op.update('source', input.id, values)
     // Citations follow the text they quote when it is corrected.
     if (content !== undefined && changed > 0) reanchorSource(op, ctx.store.db, input.id, content)

@@ -4,6 +4,7 @@ import { migration003 } from './003_citations'
 import { migration004 } from './004_citation_counts'
 import { migration005 } from './005_search_parts'
 import { migration006 } from './006_change_subjects'
+import { migration007 } from './007_source_layout'
 import type { Migration } from './types'
 
 /** Every schema version, in order. Append only: a released migration never changes. */
@@ -13,7 +14,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration003,
   migration004,
   migration005,
-  migration006
+  migration006,
+  migration007
 ]
 export const LATEST_VERSION = MIGRATIONS.length
 export type { Migration }

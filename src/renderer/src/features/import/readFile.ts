@@ -3,7 +3,15 @@
 /** The core refuses documents above 20 MB; larger files are not even sent. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024
 
-export const ACCEPTED_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'] as const
+export const ACCEPTED_EXTENSIONS = [
+  '.txt',
+  '.md',
+  '.markdown',
+  '.html',
+  '.htm',
+  '.pdf',
+  '.docx'
+] as const
 export const ACCEPT_ATTRIBUTE = ACCEPTED_EXTENSIONS.join(',')
 
 export function tooLargeMessage(file: { name: string; size: number }): string {

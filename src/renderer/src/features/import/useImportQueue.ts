@@ -261,7 +261,8 @@ export function useImportQueue() {
           language: fields.language,
           kind: fields.kind,
           reliability: fields.reliability,
-          content: draft.content
+          content: draft.content,
+          layout: draft.layout
         })
         created.push(source)
         remove(item.key)

@@ -30,6 +30,8 @@ type ReaderTextProps = {
   /** Clutter ranges (by start offset) the analyst opened in the clean view. */
   expanded: ReadonlySet<number>
   onToggleClutter: (start: number) => void
+  /** Where each page starts, for a source from a PDF: the reader marks the page breaks. */
+  pageStarts?: readonly number[] | null
 }
 
 const ROLE_CLASSES: Record<Block['role'], string> = {
@@ -119,18 +121,47 @@ export const ReaderText = memo(
       />
     )
     const groups = useMemo(() => groupBlocks(blocks), [blocks])
+    const pageStarts = props.pageStarts
+    // The page that begins at each group's first block (page 1 is not marked).
+    const pageMarks = useMemo(() => {
+      const marks = new Map<number, number>()
+      if (!pageStarts || pageStarts.length < 2) return marks
+      let page = 1
+      for (const group of groups) {
+        const start = group.kind === 'text' ? group.block.start : group.range.start
+        let reached = 0
+        while (page < pageStarts.length && (pageStarts[page] as number) <= start) reached = ++page
+        if (reached) marks.set(start, reached)
+      }
+      return marks
+    }, [groups, pageStarts])
+    // The label is drawn by CSS from data-page, so the mark adds no text to a selection.
+    const pageMark = (start: number) => {
+      const page = pageMarks.get(start)
+      return page === undefined ? null : (
+        <div
+          key={`page-${page}`}
+          className="page-mark"
+          role="separator"
+          aria-label={`Page ${page}`}
+          data-page={page}
+        />
+      )
+    }
 
     return (
       <div ref={ref} className="reader-text" data-clean={cleanView ? 'true' : 'false'}>
         {groups.map((group) => {
+          const mark = pageMark(group.kind === 'text' ? group.block.start : group.range.start)
           if (group.kind === 'text' || !cleanView) {
             const list = group.kind === 'text' ? [group.block] : group.blocks
-            return list.map(paragraph)
+            return mark ? [mark, ...list.map(paragraph)] : list.map(paragraph)
           }
           const open = expanded.has(group.range.start)
           const label = CLUTTER_LABELS[group.range.reason]
           const lines = group.blocks.length
-          return (
+          return [
+            mark,
             <div
               key={`clutter-${group.range.start}`}
               className="clutter"
@@ -151,7 +182,7 @@ export const ReaderText = memo(
               </button>
               <div className="clutter-text">{group.blocks.map(paragraph)}</div>
             </div>
-          )
+          ]
         })}
       </div>
     )

@@ -359,6 +359,7 @@ export function ReaderView(props: Props) {
                     cleanView={cleanView}
                     expanded={expanded}
                     onToggleClutter={toggleClutter}
+                    pageStarts={state.document.source.layout?.pageStarts ?? null}
                   />
                 </div>
               )}

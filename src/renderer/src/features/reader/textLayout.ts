@@ -157,7 +157,8 @@ export const CLUTTER_LABELS: Record<ClutterRange['reason'], string> = {
   counter: 'Comment counter',
   'no-data': 'Empty placeholder',
   related: 'Related articles',
-  banner: 'Site banner'
+  banner: 'Site banner',
+  furniture: 'Running header, footer or page number'
 }
 
 /** Consecutive blocks of the same clutter range, or single text blocks, for rendering. */
