@@ -56,7 +56,9 @@ function AddPanel({
         <p className="import-drop-title">
           {dragging ? 'Drop the files to read them' : 'Drop files anywhere in the window'}
         </p>
-        <p className="import-drop-text">Plain text, Markdown or HTML — up to 20 MB each.</p>
+        <p className="import-drop-text">
+          Plain text, Markdown, HTML, PDF or Word (.docx) — up to 20 MB each.
+        </p>
         <button type="button" className="button" onClick={() => fileRef.current?.click()}>
           Choose files…
         </button>

@@ -141,7 +141,7 @@ export function ImportHost({ children, onImported, onOpenSource }: Props) {
             <ImportIcon />
             <p className="drop-overlay-title">Drop to import</p>
             <p className="drop-overlay-text">
-              Text, Markdown and HTML files become sources after you check them.
+              Text, Markdown, HTML, PDF and Word files become sources after you check them.
             </p>
           </div>
         </div>

@@ -158,7 +158,7 @@ export const CLUTTER_LABELS: Record<ClutterRange['reason'], string> = {
   'no-data': 'Empty placeholder',
   related: 'Related articles',
   banner: 'Site banner',
-  furniture: 'Running header, footer or page number'
+  furniture: 'Header or footer'
 }
 
 /** Consecutive blocks of the same clutter range, or single text blocks, for rendering. */
