@@ -21,7 +21,7 @@ Usage:
          [--what claims|sources|citations|tags]   or claims as a PDF briefing (--format pdf)
          [--tag T] [--status S] [--query Q] [--delimiter ,|;|tab] [--no-bom]
          [--format csv|pdf] [--title T] [--author A] [--classification C]
-         [--group-by tag|status|source|none]
+         [--group-by tag|status|source|none] [--briefing NAME]  (a briefing kept in the project)
   attest serve [file] [--port N]          Open a project in your browser (127.0.0.1 only)
   attest --help                           Show this help
 

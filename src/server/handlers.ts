@@ -11,7 +11,7 @@ import {
 } from './records/claims'
 import type { CoreContext } from './records/context'
 import { documentHandlers } from './documents/handlers'
-import { exportHandlers } from './export/handlers'
+import { briefingHandlers, exportHandlers } from './export/handlers'
 import { createNote, deleteNote, listNotes, updateNote } from './records/notes'
 import { createRelation, deleteRelation, listRelations } from './records/relations'
 import { getSetting, setSetting } from './records/settings'
@@ -106,5 +106,6 @@ const recordHandlers = {
 export const handlers: HandlerTable = {
   ...recordHandlers,
   ...documentHandlers,
-  ...exportHandlers
+  ...exportHandlers,
+  ...briefingHandlers
 }

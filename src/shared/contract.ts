@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { briefingRequests } from './contractBriefings'
 import { documentRequests } from './contractDocuments'
 import { exportRequests } from './contractExports'
 import {
@@ -253,7 +254,8 @@ const recordRequests = {
 export const contract = {
   ...recordRequests,
   ...documentRequests,
-  ...exportRequests
+  ...exportRequests,
+  ...briefingRequests
 } as const
 
 export type Contract = typeof contract

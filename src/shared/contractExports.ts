@@ -6,6 +6,7 @@ import {
   direction,
   id,
   ids,
+  isoDate,
   requiredText,
   sourceFilter,
   trimmed
@@ -73,23 +74,71 @@ export const briefingInclude = z
   })
   .strict()
 
+/** A key judgement: what the analyst concludes, how likely, and the claims it rests on. */
+export const keyJudgement = z
+  .object({
+    text: requiredText('A key judgement', 2_000),
+    confidence: trimmed('The confidence of a key judgement', 60).default(''),
+    claimIds: z
+      .array(id)
+      .max(200, { error: 'A key judgement cites at most 200 claims' })
+      .default([])
+  })
+  .strict()
+export type KeyJudgement = z.output<typeof keyJudgement>
+
+const ALL_INCLUDED = {
+  statusAndCredibility: true,
+  citations: true,
+  notes: true,
+  relations: true,
+  sourceReliability: true
+}
+
+/** Each field of a briefing, without defaults (a partial update must not reset fields). */
+const briefingFields = {
+  title: requiredText('The title', 300),
+  author: trimmed('The author or unit', 300),
+  audience: trimmed('The audience', 300),
+  classification: trimmed('The classification', 120),
+  /** The date the briefing carries (YYYY-MM-DD); empty: the day it is exported. */
+  date: z.union([isoDate, z.literal('')]),
+  bottomLine: trimmed('The bottom line', 5_000),
+  judgements: z.array(keyJudgement).max(20, { error: 'A briefing has at most 20 key judgements' }),
+  scope: exportScope,
+  groupBy: z.enum(BRIEFING_GROUPINGS, { error: 'Group by tag, status, source or none' }),
+  include: briefingInclude
+}
+
 /** What the analyst chooses for a briefing; the same fields in the app, the CLI and HTTP. */
 export const briefingOptions = z
   .object({
-    title: requiredText('The title', 300),
-    author: trimmed('The author or unit', 300).default(''),
-    classification: trimmed('The classification', 120).default(''),
-    scope: exportScope.default({ type: 'all' }),
-    groupBy: z
-      .enum(BRIEFING_GROUPINGS, { error: 'Group by tag, status, source or none' })
-      .default('tag'),
-    include: briefingInclude.default({
-      statusAndCredibility: true,
-      citations: true,
-      notes: true,
-      relations: true,
-      sourceReliability: true
-    })
+    title: briefingFields.title,
+    author: briefingFields.author.default(''),
+    audience: briefingFields.audience.default(''),
+    classification: briefingFields.classification.default(''),
+    date: briefingFields.date.default(''),
+    bottomLine: briefingFields.bottomLine.default(''),
+    judgements: briefingFields.judgements.default([]),
+    scope: briefingFields.scope.default({ type: 'all' }),
+    groupBy: briefingFields.groupBy.default('tag'),
+    include: briefingFields.include.default(ALL_INCLUDED)
+  })
+  .strict()
+
+/** Changes to a stored briefing: any of its fields, the others left as they are. */
+export const briefingChanges = z
+  .object({
+    title: briefingFields.title.optional(),
+    author: briefingFields.author.optional(),
+    audience: briefingFields.audience.optional(),
+    classification: briefingFields.classification.optional(),
+    date: briefingFields.date.optional(),
+    bottomLine: briefingFields.bottomLine.optional(),
+    judgements: briefingFields.judgements.optional(),
+    scope: briefingFields.scope.optional(),
+    groupBy: briefingFields.groupBy.optional(),
+    include: briefingFields.include.optional()
   })
   .strict()
 export type BriefingOptionsInput = z.input<typeof briefingOptions>

@@ -46,3 +46,17 @@ export const STATUS_LABELS: Record<ClaimStatus, string> = {
   refuted: 'Refuted',
   retracted: 'Retracted'
 }
+
+/**
+ * Words of estimative probability (ICD 203), most likely first, for a key judgement's
+ * confidence; an analyst may write their own instead.
+ */
+export const ESTIMATIVE_TERMS = [
+  'almost certainly',
+  'very likely',
+  'likely',
+  'roughly even chance',
+  'unlikely',
+  'very unlikely',
+  'remote'
+] as const

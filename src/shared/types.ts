@@ -1,6 +1,7 @@
 import type { ClaimStatus, Credibility, RelationKind, Reliability, SourceKind } from './domain'
 import type { RequestName } from './contract'
 import type { DocumentOutputs } from './documentTypes'
+import type { BriefingOutputs } from './briefingTypes'
 import type { ExportOutputs } from './exportTypes'
 import type { SourceLayout } from './pages'
 
@@ -182,7 +183,7 @@ type RecordOutputs = {
   'settings.set': { value: string }
 }
 
-export type Outputs = RecordOutputs & DocumentOutputs & ExportOutputs
+export type Outputs = RecordOutputs & DocumentOutputs & ExportOutputs & BriefingOutputs
 
 // Every request declares its output: a request missing here fails to compile.
 type MissingOutputs = Exclude<RequestName, keyof Outputs>

@@ -290,7 +290,11 @@ const data: BriefingData = {
       relations: true,
       sourceReliability: true
     },
-    generatedAt: '2024-04-12T14:05:00Z'
+    generatedAt: '2024-04-12T14:05:00Z',
+    audience: '',
+    date: '',
+    bottomLine: '',
+    judgements: []
   },
   groups: [
     { label: 'trade volumes', claims: [exportsClaim, claims.pm!, claims.rice!] },

@@ -78,7 +78,11 @@ function minimal(claims: BriefingClaim[]): BriefingData {
         relations: true,
         sourceReliability: true
       },
-      generatedAt: '2024-04-12T14:05:00Z'
+      generatedAt: '2024-04-12T14:05:00Z',
+      audience: '',
+      date: '',
+      bottomLine: '',
+      judgements: []
     },
     groups: [{ label: 'g <i>', claims }],
     sources: [
@@ -147,5 +151,46 @@ describe('user text in a briefing', () => {
     for (const selector of ['cite', '.tag', '.claim-text', '.en-quote', '.src-title', 'dd']) {
       expect(selectors).toContain(selector)
     }
+  })
+})
+
+describe('bottom line and key judgements', () => {
+  const claims = [claim({ id: 'a', text: 'First' }), claim({ id: 'b', text: 'Second' })]
+  const data = minimal(claims)
+  data.options.bottomLine = 'Exports grow <fast> & steady.'
+  data.options.judgements = [
+    { text: 'Growth continues.', confidence: 'very likely', claimIds: ['b', 'a'], outside: {} },
+    {
+      text: 'Rice <b>recovers</b>.',
+      confidence: '',
+      claimIds: ['gone', 'elsewhere'],
+      outside: { elsewhere: 'A claim outside the scope' }
+    }
+  ]
+  const out = renderBriefingHtml(data, { fontCss: '' })
+
+  it('come right after the cover, before the summary', () => {
+    const cover = out.indexOf('class="cover"')
+    const bottom = out.indexOf('<p class="bottom-line">Exports grow &lt;fast&gt; &amp; steady.</p>')
+    const summary = out.indexOf('class="summary"')
+    expect(cover).toBeGreaterThan(0)
+    expect(bottom).toBeGreaterThan(cover)
+    expect(summary).toBeGreaterThan(bottom)
+  })
+
+  it('give each judgement its confidence word and the claims it rests on', () => {
+    expect(out).toContain('<span class="kj-confidence">very likely</span> Growth continues.')
+    expect(out).toContain(
+      'Rests on claims <a class="claim-link" href="#claim-1">1</a>, <a class="claim-link" href="#claim-2">2</a>'
+    )
+    expect(out).toContain('id="claim-1"')
+    expect(out).toContain('Rice &lt;b&gt;recovers&lt;/b&gt;.')
+    expect(out).toContain(
+      '“<span class="rel-text">A claim outside the scope</span>” (not in this briefing)'
+    )
+  })
+
+  it('are left out when the analyst wrote none', () => {
+    expect(renderBriefingHtml(minimal(claims), { fontCss: '' })).not.toContain('class="judgements"')
   })
 })

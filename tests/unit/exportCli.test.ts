@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { openLocalCore } from '../../src/server/core'
+import { call, openLocalCore } from '../../src/server/core'
 import { seedBriefingProject, SCRIPT_CLAIM } from './helpers/briefingProject'
 import { REPO_ROOT } from './helpers/tempProject'
 
@@ -33,6 +33,13 @@ beforeAll(async () => {
     idleCheckpointMs: 0
   })
   await seedBriefingProject(core)
+  await call(core, 'briefings.create', {
+    title: 'Weekly trade note',
+    author: 'Asia desk',
+    classification: 'Official',
+    bottomLine: 'Exports to Japan are rising; the rice figures disagree.',
+    scope: { type: 'claims', filter: { status: ['contested', 'corroborated'] } }
+  })
   await core.close()
   return () => fs.rmSync(dir, { recursive: true, force: true })
 })
@@ -111,6 +118,20 @@ describe('attest export', () => {
     expect(text).toContain(SCRIPT_CLAIM)
   })
 
+  it('prints a briefing stored in the project, by its name', () => {
+    const out = path.join(dir, 'weekly.pdf')
+    const result = attest(
+      ['export', project, '--format', 'pdf', '--briefing', 'weekly TRADE note', '--out', out],
+      home
+    )
+    expect(result.stderr).toBe('')
+    expect(result.stdout.trim()).toMatch(/^Exported a \d+-page briefing of 2 claims to /)
+    const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' })
+    expect(text).toContain('Weekly trade note')
+    expect(text).toContain('Exports to Japan are rising; the rice figures disagree.')
+    expect(text).not.toContain(SCRIPT_CLAIM)
+  })
+
   it('refuses bad input in one line, with a non-zero exit and nothing written', () => {
     const out = path.join(dir, 'never.csv')
     const cases: Array<[string[], RegExp, number]> = [
@@ -122,7 +143,22 @@ describe('attest export', () => {
       [['export', project, '--format', 'pdf', '--what', 'tags', '--out', out], /PDF briefing/, 2],
       [['export', project, '--out', path.join(dir, 'missing', 'x.csv')], /does not exist/, 1],
       [['export', path.join(dir, 'missing.attest'), '--out', out], /does not exist/, 1],
-      [['export', project, '--out', out, '--verbose'], /Unknown option/, 2]
+      [['export', project, '--out', out, '--verbose'], /Unknown option/, 2],
+      [
+        ['export', project, '--format', 'pdf', '--briefing', 'Daily', '--out', out],
+        /no briefing called "Daily"; the project has "Weekly trade note"/,
+        1
+      ],
+      [
+        ['export', project, '--briefing', 'Weekly trade note', '--tag', 'Trade', '--out', out],
+        /--briefing is for briefings/,
+        2
+      ],
+      [
+        ['export', project, '--format', 'pdf', '--briefing', 'x', '--tag', 'Trade', '--out', out],
+        /leave out --tag/,
+        2
+      ]
     ]
     for (const [args, message, code] of cases) {
       const result = attest(args, home)

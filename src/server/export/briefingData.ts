@@ -262,11 +262,39 @@ export function gatherBriefing(
           .filter((path): path is string => path !== undefined),
       (sourceId) => sourceRows.get(sourceId)?.title ?? 'Unknown source'
     )
+    const inScope = new Set(claims.map((claim) => claim.id))
+    const outsideIds = [
+      ...new Set(input.judgements.flatMap((judgement) => judgement.claimIds))
+    ].filter((id) => !inScope.has(id))
+    const outside = new Map(
+      outsideIds.length === 0
+        ? []
+        : db
+            .all<{ id: string; text: string }>(
+              `SELECT id, text FROM claims WHERE deleted_at IS NULL AND id ${inList(outsideIds)[0]}`,
+              [inList(outsideIds)[1]]
+            )
+            .map((row) => [row.id, row.text] as const)
+    )
     return {
       options: {
         title: input.title,
         author: input.author,
+        audience: input.audience,
         classification: input.classification,
+        date: input.date,
+        bottomLine: input.bottomLine,
+        judgements: input.judgements.map((judgement) => ({
+          text: judgement.text,
+          confidence: judgement.confidence,
+          claimIds: judgement.claimIds,
+          outside: Object.fromEntries(
+            judgement.claimIds.flatMap((id) => {
+              const text = outside.get(id)
+              return text === undefined ? [] : [[id, text]]
+            })
+          )
+        })),
         scopeLabel: describeClaimScope(ctx, db, input.scope),
         groupBy: input.groupBy,
         include: input.include,
@@ -283,8 +311,11 @@ function textOf(data: BriefingData): string {
   const parts: string[] = [
     data.options.title,
     data.options.author,
+    data.options.audience,
     data.options.classification,
     data.options.scopeLabel,
+    data.options.bottomLine,
+    ...data.options.judgements.flatMap((j) => [j.text, j.confidence, ...Object.values(j.outside)]),
     '0123456789 –—“”‘’·•…%×'
   ]
   for (const group of data.groups) {

@@ -7,6 +7,7 @@ import {
   BRIEFING_GROUPINGS,
   EXPORT_KINDS,
   type BriefingGrouping,
+  type BriefingOptionsInput,
   type CsvDelimiter,
   type ExportKind,
   type ExportScope
@@ -16,11 +17,12 @@ import { AttestError } from '../../shared/result'
 import type { Tag } from '../../shared/types'
 import { call, openLocalCore, type Core } from '../core'
 import { readSettings } from '../userData'
+import { findBriefing } from './briefings'
 import { checkOutputPath, deliverFile } from './deliver'
 import { createPlaywrightPrinter, countPdfPages, writePdfFile } from './pdf'
 
 /**
- * `attest export <project> --format csv|pdf --out <file> …`: the same requests the app uses,
+ * `attest export <project> --format csv|pdf --out <file> [--briefing NAME] …`: the same requests the app uses,
  * run in this process. Every check that can fail is made before anything is written, and the
  * file only appears once it is whole.
  */
@@ -112,7 +114,10 @@ type Choices = {
   author: string
   classification: string
   groupBy: BriefingGrouping
+  briefing: string | undefined
 }
+
+const BRIEFING_ONLY = ['title', 'author', 'classification', 'group-by'] as const
 
 function parseChoices(args: string[]): Choices {
   let parsed
@@ -133,7 +138,8 @@ function parseChoices(args: string[]): Choices {
         title: { type: 'string' },
         author: { type: 'string' },
         classification: { type: 'string' },
-        'group-by': { type: 'string' }
+        'group-by': { type: 'string' },
+        briefing: { type: 'string' }
       }
     })
   } catch (error) {
@@ -157,11 +163,20 @@ function parseChoices(args: string[]): Choices {
   if (status && what === 'sources') {
     throw new UsageError('--status filters claims; sources have no status')
   }
-  const briefingOnly = (['title', 'author', 'classification', 'group-by'] as const).find(
-    (name) => values[name] !== undefined
-  )
+  const briefingOnly = BRIEFING_ONLY.find((name) => values[name] !== undefined)
   if (format === 'csv' && briefingOnly) {
     throw new UsageError(`--${briefingOnly} is for PDF briefings (--format pdf)`)
+  }
+  if (values.briefing !== undefined) {
+    if (format === 'csv') throw new UsageError('--briefing is for briefings (--format pdf)')
+    const own = (['tag', 'status', 'query', ...BRIEFING_ONLY] as const).find(
+      (name) => values[name] !== undefined
+    )
+    if (own) {
+      throw new UsageError(
+        `--briefing takes its scope and byline from the project; leave out --${own}`
+      )
+    }
   }
   if (format === 'pdf' && (values.delimiter !== undefined || values['no-bom'])) {
     throw new UsageError('--delimiter and --no-bom are for CSV files')
@@ -179,7 +194,8 @@ function parseChoices(args: string[]): Choices {
     title: values.title,
     author: values.author ?? '',
     classification: values.classification ?? '',
-    groupBy: oneOf((values['group-by'] ?? 'tag').toLowerCase(), BRIEFING_GROUPINGS, '--group-by')
+    groupBy: oneOf((values['group-by'] ?? 'tag').toLowerCase(), BRIEFING_GROUPINGS, '--group-by'),
+    briefing: values.briefing
   }
 }
 
@@ -234,17 +250,30 @@ async function exportCsv(core: Core, choices: Choices, io: Output): Promise<void
   }
 }
 
-async function exportPdf(core: Core, choices: Choices, io: Output): Promise<void> {
-  const scope = await scopeFor(core, choices)
+/** The stored briefing named by --briefing, or one made from the scope flags. */
+async function briefingOptionsFor(core: Core, choices: Choices): Promise<BriefingOptionsInput> {
+  if (choices.briefing !== undefined) {
+    const {
+      id: _id,
+      createdAt: _c,
+      updatedAt: _u,
+      ...stored
+    } = findBriefing(await call(core, 'briefings.list', {}), choices.briefing)
+    return stored
+  }
   const project = path.basename(choices.project).replace(/\.attest$/i, '')
-  const briefing = await call(core, 'briefing.html', {
+  return {
     title: choices.title?.trim() || `Briefing: ${project}`,
     author: choices.author,
     classification: choices.classification,
     groupBy: choices.groupBy,
-    scope,
-    fonts: 'file'
-  })
+    scope: await scopeFor(core, choices)
+  }
+}
+
+async function exportPdf(core: Core, choices: Choices, io: Output): Promise<void> {
+  const options = await briefingOptionsFor(core, choices)
+  const briefing = await call(core, 'briefing.html', { ...options, fonts: 'file' })
   const printer = createPlaywrightPrinter()
   try {
     const pdf = await printer.printHtml(briefing.html, briefing.headerFooter)

@@ -1,6 +1,14 @@
 import type { HandlersFor } from '../handlers'
+import type { briefingRequests } from '../../shared/contractBriefings'
 import type { exportRequests } from '../../shared/contractExports'
 import { briefingHtml } from './briefingData'
+import {
+  createBriefing,
+  deleteBriefing,
+  getBriefing,
+  listBriefings,
+  updateBriefing
+} from './briefings'
 import { cancelExport, exportFile, exportStatus, releaseExport, startExport } from './jobs'
 
 export const exportHandlers: HandlersFor<keyof typeof exportRequests> = {
@@ -10,4 +18,12 @@ export const exportHandlers: HandlersFor<keyof typeof exportRequests> = {
   'export.file': (ctx, input) => exportFile(ctx, input.jobId),
   'export.release': (ctx, input) => releaseExport(ctx, input.jobId),
   'briefing.html': (ctx, input) => briefingHtml(ctx, input)
+}
+
+export const briefingHandlers: HandlersFor<keyof typeof briefingRequests> = {
+  'briefings.list': (ctx) => listBriefings(ctx),
+  'briefings.get': (ctx, input) => getBriefing(ctx, input.id),
+  'briefings.create': (ctx, input) => createBriefing(ctx, input),
+  'briefings.update': (ctx, input) => updateBriefing(ctx, input),
+  'briefings.delete': (ctx, input) => deleteBriefing(ctx, input.id)
 }

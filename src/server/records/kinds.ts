@@ -3,7 +3,7 @@
  * names, so a field is only writable through here if it is listed.
  */
 
-export type EntityKind = 'claim' | 'source' | 'tag' | 'note' | 'relation' | 'citation'
+export type EntityKind = 'claim' | 'source' | 'tag' | 'note' | 'relation' | 'citation' | 'briefing'
 export type LinkKind = 'claimTag' | 'sourceTag'
 export type RecordKind = EntityKind | LinkKind
 
@@ -76,6 +76,22 @@ export const ENTITIES: Record<EntityKind, EntityDefinition> = {
       note: 'note',
       sourceHash: 'source_hash',
       anchorStatus: 'anchor_status'
+    },
+    timestamps: 'both'
+  },
+  briefing: {
+    table: 'briefings',
+    columns: {
+      title: 'title',
+      author: 'author',
+      audience: 'audience',
+      classification: 'classification',
+      date: 'briefing_date',
+      bottomLine: 'bottom_line',
+      judgements: 'judgements',
+      scope: 'scope',
+      groupBy: 'group_by',
+      include: 'include'
     },
     timestamps: 'both'
   }

@@ -124,7 +124,7 @@ function renderClaim(ctx: RenderContext, claim: BriefingClaim): Html {
         html`<li><span class="rel-kind">${RELATION_LABELS[relation.kind][relation.direction]}</span> “${relation.otherText}”</li>`
     )}</ul></div>`
   return html`
-    <article class="${claimClasses(ctx, claim)}" data-claim="${number}">
+    <article class="${claimClasses(ctx, claim)}" id="claim-${number}" data-claim="${number}">
       <div class="claim-no">${number}</div>
       <div class="claim-body">
         ${topline}

@@ -1,5 +1,5 @@
 import { html, type Html } from './html'
-import { formatTimestamp, plural, type RenderContext } from './model'
+import { formatDay, formatTimestamp, plural, type RenderContext } from './model'
 
 /** Title page: marking bars, title, who, when, what it covers. */
 export function renderCover(ctx: RenderContext): Html {
@@ -27,7 +27,8 @@ export function renderCover(ctx: RenderContext): Html {
     <h1 class="cover-title">${options.title}</h1>
     <dl class="cover-meta">
       ${options.author.trim() && html`<div><dt>Prepared by</dt><dd>${options.author}</dd></div>`}
-      <div><dt>Date</dt><dd>${formatTimestamp(options.generatedAt)}</dd></div>
+      ${options.audience.trim() && html`<div><dt>For</dt><dd>${options.audience}</dd></div>`}
+      <div><dt>Date</dt><dd>${options.date ? formatDay(options.date) : formatTimestamp(options.generatedAt)}</dd></div>
       <div><dt>Scope</dt><dd>${options.scopeLabel}</dd></div>
       <div><dt>Contents</dt><dd>${contents}</dd></div>
     </dl>

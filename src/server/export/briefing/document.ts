@@ -2,6 +2,7 @@ import { renderClaims } from './claims'
 import { renderCover } from './cover'
 import { renderGradingKey } from './gradingKey'
 import { html, trustedCss } from './html'
+import { renderJudgements } from './judgements'
 import { renderContext, type BriefingData } from './model'
 import { renderSources } from './sources'
 import { renderSummary } from './summary'
@@ -29,6 +30,7 @@ ${trustedCss(STYLES)}
 </head>
 <body>
 ${renderCover(ctx)}
+${renderJudgements(ctx)}
 ${renderSummary(ctx)}
 ${renderClaims(ctx)}
 ${renderSources(ctx)}

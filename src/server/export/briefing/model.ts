@@ -63,10 +63,25 @@ export type BriefingInclude = {
   sourceReliability: boolean
 }
 
+/** A key judgement as printed: its supporting claims by id (numbered if in the briefing). */
+export type BriefingJudgement = {
+  text: string
+  /** A word of estimative probability ("likely") or the analyst's own; "" when not given. */
+  confidence: string
+  claimIds: string[]
+  /** Texts of supporting claims that are outside the briefing's scope, by id. */
+  outside: Record<string, string>
+}
+
 export type BriefingOptions = {
   title: string
   author: string
+  audience: string
   classification: string
+  /** The date the briefing carries (YYYY-MM-DD), or "" for the day it was generated. */
+  date: string
+  bottomLine: string
+  judgements: BriefingJudgement[]
   scopeLabel: string
   groupBy: 'tag' | 'status' | 'source' | 'none'
   include: BriefingInclude
@@ -138,6 +153,19 @@ export function formatTimestamp(value: string): string {
   }).format(date)
   const time = date.toISOString().slice(11, 16)
   return `${day}, ${time} UTC`
+}
+
+/** "2024-04-12" → "12 April 2024"; a partial date ("2024-04") as written. */
+export function formatDay(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return value
+  const date = new Date(`${value}T00:00:00Z`)
+  if (Number.isNaN(date.getTime())) return value
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC'
+  }).format(date)
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {

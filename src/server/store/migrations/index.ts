@@ -5,6 +5,7 @@ import { migration004 } from './004_citation_counts'
 import { migration005 } from './005_search_parts'
 import { migration006 } from './006_change_subjects'
 import { migration007 } from './007_source_layout'
+import { migration008 } from './008_briefings'
 import type { Migration } from './types'
 
 /** Every schema version, in order. Append only: a released migration never changes. */
@@ -15,7 +16,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
-  migration007
+  migration007,
+  migration008
 ]
 export const LATEST_VERSION = MIGRATIONS.length
 export type { Migration }
