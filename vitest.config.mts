@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts'],
+    // tests/renderer: the renderer's logic and hooks (jsdom where a file asks for it).
+    include: ['tests/unit/**/*.test.ts', 'tests/renderer/**/*.test.ts'],
     environment: 'node',
     // Builds out/ when it is older than the sources: the tests spawn the built CLI.
     globalSetup: ['tests/unit/globalSetup.ts'],

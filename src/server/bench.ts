@@ -11,6 +11,7 @@ import { segmentsAfter, type Cursor } from './records/keyset'
 import { ftsQuery } from './records/query'
 import { SEARCH_PART_BITS } from './store/migrations/005_search_parts'
 import { ProjectStore } from './store/projectStore'
+import { anchorQuote, describeRange } from '../shared/anchoring'
 import type { SqlValue } from './store/sqlite'
 
 /**
@@ -261,6 +262,7 @@ async function main(): Promise<void> {
     await core.close()
   }
   await benchBriefing(dir, rows)
+  benchAnchoring()
 
   const store = await ProjectStore.open(file, { idleCheckpointMs: 0 })
   store.write((db) => db.run(`UPDATE claims SET confidence = 1 WHERE seq = 1`))
@@ -496,6 +498,40 @@ async function measureCore(core: Core, file: string): Promise<void> {
   })
   const [, undoTime] = await time(() => call(core, 'history.undo', {}))
   rows.push({ measure: 'undo that bulk tag', ours: ms(undoTime), native: '', target: '≤ 1 s' })
+}
+
+/**
+ * Re-anchoring a citation after its source's text was edited (shared/anchoring.ts): a
+ * 500-character quote with two small edits in a 100 kB text, the same quote once its
+ * passage is gone (every word changed: the search finds nothing), and a 20,000-character
+ * quote with one word changed throughout.
+ */
+function benchAnchoring(): void {
+  let text = ''
+  for (let i = 0; text.length < 100_000; i++) text += `${sentence(i)}. `
+  const start = 61_234
+  const { quote, position } = describeRange(text, start, start + 500)
+  const edited = `Preface. ${text.slice(0, start + 100)}XX${text.slice(start + 102, start + 400)}Y${text.slice(start + 401)}`
+  const gone = (text.slice(0, start) + text.slice(start + 500)).replace(/[a-z]/g, 'q')
+  const long = describeRange(text, 5000, 25_000)
+  const longEdited = text.slice(0, 25_000).replace(/trade/g, 'commerce') + text.slice(25_000)
+  const cases: Array<[string, () => unknown]> = [
+    ['re-anchor a 500-char quote, 2 edits, 100 kB', () => anchorQuote(edited, quote, position)],
+    ['…that quote once its passage is gone', () => anchorQuote(gone, quote, position)],
+    [
+      're-anchor a 20,000-char quote, a word changed',
+      () => anchorQuote(longEdited, long.quote, long.position)
+    ]
+  ]
+  for (const [measure, run] of cases) {
+    const took: number[] = []
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now()
+      run()
+      took.push(performance.now() - started)
+    }
+    rows.push({ measure, ours: ms(percentile(took, 50)), native: '', target: '' })
+  }
 }
 
 function printTable(): void {

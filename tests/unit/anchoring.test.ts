@@ -214,7 +214,8 @@ describe('anchorQuote', () => {
     expect(anchor.quote).toBe('🎉 when the team won the cup')
   })
 
-  it('is fast for a 100 kB text and a 500-character quote', () => {
+  // Its speed is a row of npm run bench (re-anchoring), not an assertion here.
+  it('finds an edited 500-character quote in a 100 kB text, and orphans it once gone', () => {
     const words = ['ferry', 'harbour', 'council', 'budget', 'season', 'night', 'route', 'plan']
     let seed = 7
     const random = (): number => {
@@ -239,20 +240,14 @@ describe('anchorQuote', () => {
       'Y' +
       text.slice(start + 401, start + 500)
     const edited = 'Preface. ' + text.slice(0, start) + editedQuote + text.slice(start + 500)
-    const t0 = performance.now()
     const anchor = expectFound(anchorQuote(edited, quote, position))
-    const fuzzyMs = performance.now() - t0
     expect(anchor.status).toBe('fuzzy')
     expect(anchor.start).toBe(start + 'Preface. '.length)
     expect(anchor.quote).toBe(editedQuote)
 
     const deleted = text.slice(0, start) + text.slice(start + 500)
-    const t1 = performance.now()
     const result = anchorQuote(deleted.replace(/[a-z]/g, 'q'), quote, position)
-    const orphanMs = performance.now() - t1
     expect(result.status).toBe('orphaned')
-    expect(fuzzyMs).toBeLessThan(1500)
-    expect(orphanMs).toBeLessThan(1500)
   })
 })
 
@@ -277,16 +272,14 @@ describe('anchorQuote with long quotes', () => {
     expect(anchor.end - anchor.start).toBeLessThan(3100)
   })
 
-  it('stays fast for a 20,000-character quote', () => {
+  it('answers for a 20,000-character quote with every occurrence of a word changed', () => {
     const start = 5000
     const { quote, position } = describeRange(text, start, start + 20_000)
     const edited =
       text.slice(0, start) +
       text.slice(start, start + 20_000).replace(/committee/g, 'board') +
       text.slice(start + 20_000)
-    const t0 = performance.now()
     const anchor = anchorQuote(edited, quote, position)
-    expect(performance.now() - t0).toBeLessThan(2000)
     expect(anchor.status === 'fuzzy' || anchor.status === 'orphaned').toBe(true)
   })
 })

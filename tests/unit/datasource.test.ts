@@ -1,4 +1,4 @@
-import { expect, test } from 'vitest'
+import { expect, onTestFinished, test, vi } from 'vitest'
 import {
   createDatasource,
   toContractSort,
@@ -217,6 +217,11 @@ test('datasource: a count for a filter no longer shown never reaches the grid; t
 })
 
 test('datasource: a filter replaced before the count delay is never counted', async () => {
+  // The grid's own delay (300 ms), on a fake clock: no real waiting, no race with the machine.
+  vi.useFakeTimers()
+  onTestFinished(() => {
+    vi.useRealTimers()
+  })
   const countRequests: unknown[] = []
   const datasource = createDatasource({
     fieldsByColumn: fields,
@@ -232,7 +237,6 @@ test('datasource: a filter replaced before the count delay is never counted', as
       return 1
     },
     onTotal: () => undefined,
-    countDelayMs: 40,
     onError: (error) => {
       throw error
     }
@@ -251,7 +255,13 @@ test('datasource: a filter replaced before the count delay is never counted', as
       } as unknown as Params)
     )
   await getBlock({})
+  await vi.advanceTimersByTimeAsync(150)
   await getBlock({ status: { filterType: 'set', values: ['contested'] } })
-  await new Promise((resolve) => setTimeout(resolve, 120))
+  await vi.advanceTimersByTimeAsync(299)
+  // The first filter's delay has passed, but it was replaced: never counted.
+  expect(countRequests).toEqual([])
+  await vi.advanceTimersByTimeAsync(1)
+  expect(countRequests).toEqual([{ status: ['contested'] }])
+  await vi.advanceTimersByTimeAsync(10_000)
   expect(countRequests).toEqual([{ status: ['contested'] }])
 })

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { parse } from 'csv-parse/sync'
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { call } from '../../src/server/core'
 import { neutralizeFormula } from '../../src/server/export/csv'
 import { exportFileName } from '../../src/server/export/jobs'
@@ -324,10 +324,7 @@ describe('export jobs', () => {
       status = await call(project, 'export.status', { jobId })
     }
     await project.close()
-    for (let i = 0; i < 200 && fs.readdirSync(exportRoot).length > 0; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 10))
-    }
-    expect(fs.readdirSync(exportRoot)).toEqual([])
+    await vi.waitFor(() => expect(fs.readdirSync(exportRoot)).toEqual([]), { timeout: 2000 })
   })
 
   it('refuse a finished file before it is done and forget released jobs', async () => {

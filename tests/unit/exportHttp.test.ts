@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parse } from 'csv-parse/sync'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { api, exited, serve, type Served } from './helpers/serve'
 import { tempDir } from './helpers/tempProject'
 
@@ -70,11 +70,11 @@ describe('export over HTTP', () => {
       'text'
     ])
 
-    // Delivered whole: released, so a second download finds nothing.
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    // Delivered whole: released (once the response has ended), so a second download finds
+    // nothing.
+    await vi.waitFor(() => expect(fs.readdirSync(exportRoot)).toEqual([]))
     const again = await fetch(url, { headers: { Authorization: `Bearer ${served.token}` } })
     expect(again.status).toBe(404)
-    expect(fs.readdirSync(exportRoot)).toEqual([])
   })
 
   it('prints a briefing to PDF', async () => {

@@ -13,6 +13,7 @@ import {
   toIso6391
 } from '../../src/server/import/metadata'
 import { contentHashOf, prepareImport, prepareImportFromText } from '../../src/server/import'
+import { describeWithSeeds, SEEDS_DIR } from './helpers/seeds'
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text)
 
@@ -698,10 +699,8 @@ describe('date, URL and language helpers', () => {
 // ---------------------------------------------------------------------------------------------
 // Seeds (real web copies with clutter; read at run time, never copied into the repository)
 
-const SEEDS = path.resolve(__dirname, '../../../shared/seeds')
-const NORWEGIAN_SEED = path.join(SEEDS, '000_f4b2f788e06a7ca8.txt')
-const GERMAN_SEED = path.join(SEEDS, '004_ec7a597c115a94a0.txt')
-const haveSeeds = fs.existsSync(NORWEGIAN_SEED) && fs.existsSync(GERMAN_SEED)
+const NORWEGIAN_SEED = path.join(SEEDS_DIR, '000_f4b2f788e06a7ca8.txt')
+const GERMAN_SEED = path.join(SEEDS_DIR, '004_ec7a597c115a94a0.txt')
 
 /**
  * What the seeds must yield:
@@ -711,7 +710,7 @@ const haveSeeds = fs.existsSync(NORWEGIAN_SEED) && fs.existsSync(GERMAN_SEED)
  * | 000 (Norwegian) | the line after the "Vietnam.vn - …" banner | the "Kilde:" URL (vietnamplus.vn, post1063108) | VietnamPlus (from the glued dateline) | 2025-09-21 (dateline "…21/09/2025") | nb |
  * | 004 (German) | the second line: the copy starts mid-article without its headline, the first line is a 300+ character paragraph, so the first short line is used | the "Quelle:" URL (baotintuc.vn) | baotintuc.vn | 2025-11-27 (the URL's yyyymmddhhmmss stamp; from the body alone: 2025-11-25, the latest full date) | de |
  */
-describe.skipIf(!haveSeeds)('seed articles', () => {
+describeWithSeeds('seed articles', [NORWEGIAN_SEED, GERMAN_SEED], () => {
   const read = (file: string): { bytes: Uint8Array; text: string; lines: string[] } => {
     const bytes = new Uint8Array(fs.readFileSync(file))
     const text = new TextDecoder().decode(bytes)

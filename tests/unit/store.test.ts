@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import initSqlJs from 'sql.js'
 import { call } from '../../src/server/core'
 import { readJournal } from '../../src/server/store/journal'
@@ -25,6 +25,49 @@ describe('project store', () => {
     const { entries } = readJournal(journalPath(project.file))
     expect(entries).toHaveLength(1)
     expect(JSON.stringify(entries[0]?.statements)).toContain('Bilateral trade reached 50 bn USD')
+  })
+
+  it('folds the journal into the file after 5 s without writes, and not before', async () => {
+    const file = path.join(tempDir(), 'idle.attest')
+    const store = await ProjectStore.open(file, { create: true })
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    onTestFinished(() => {
+      vi.useRealTimers()
+      store.close()
+    })
+    const now = new Date().toISOString()
+    const insert = (i: number): void => {
+      store.write((db) =>
+        db.run(`INSERT INTO claims (id, text, created_at, updated_at) VALUES (?, ?, ?, ?)`, [
+          `00000000-0000-4000-8000-00000000000${i}`,
+          `Claim ${i}`,
+          now,
+          now
+        ])
+      )
+    }
+    const journalSize = (): number => fs.statSync(journalPath(file)).size
+    /** The claims the project file holds by itself, read from a copy without the journal. */
+    const inFileAlone = async (): Promise<unknown> => {
+      const copy = path.join(tempDir(), 'copy.attest')
+      fs.copyFileSync(file, copy)
+      const opened = await ProjectStore.open(copy, { idleCheckpointMs: 0 })
+      try {
+        return opened.db.pluck(`SELECT count(*) FROM claims`)
+      } finally {
+        opened.close()
+      }
+    }
+    insert(1)
+    vi.advanceTimersByTime(4_000)
+    insert(2)
+    // Each write starts the quiet period again: 4 s after the second, nothing is folded.
+    vi.advanceTimersByTime(4_000)
+    expect(journalSize()).toBeGreaterThan(0)
+    expect(await inFileAlone()).toBe(0)
+    vi.advanceTimersByTime(1_000)
+    expect(journalSize()).toBe(0)
+    expect(await inFileAlone()).toBe(2)
   })
 
   it('replays the journal when a project is reopened without a checkpoint', async () => {
