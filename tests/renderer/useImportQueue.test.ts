@@ -80,6 +80,7 @@ function draft(text: string, fileName: string, change: Partial<DocumentDraft> = 
     clutter: [],
     fileName,
     format: 'text',
+    layout: null,
     duplicateOf: null,
     ...change
   }

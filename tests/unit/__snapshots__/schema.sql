@@ -1,4 +1,4 @@
--- The schema of a new project (user_version 6), from sqlite_master.
+-- The schema of a new project (user_version 7), from sqlite_master.
 -- Regenerate after adding a migration: npm run schema:snapshot
 
 -- index changes_operation
@@ -271,7 +271,7 @@ CREATE TABLE sources (
   deleted_at TEXT
 , kind TEXT NOT NULL DEFAULT 'article'
   CHECK (kind IN ('article', 'report', 'interview', 'dataset', 'other')), reliability TEXT
-  CHECK (reliability IS NULL OR reliability IN ('A', 'B', 'C', 'D', 'E', 'F')), content_hash TEXT);
+  CHECK (reliability IS NULL OR reliability IN ('A', 'B', 'C', 'D', 'E', 'F')), content_hash TEXT, layout TEXT CHECK (layout IS NULL OR json_valid(layout)));
 
 -- table sources_fts
 CREATE VIRTUAL TABLE sources_fts USING fts4 (
