@@ -1,5 +1,8 @@
--- The schema of a new project (user_version 7), from sqlite_master.
+-- The schema of a new project (user_version 8), from sqlite_master.
 -- Regenerate after adding a migration: npm run schema:snapshot
+
+-- index briefings_title
+CREATE INDEX briefings_title ON briefings (title COLLATE NOCASE);
 
 -- index changes_operation
 CREATE INDEX changes_operation ON changes (operation_seq);
@@ -99,6 +102,24 @@ CREATE INDEX tags_parent ON tags (parent_id);
 
 -- index tags_sibling_name
 CREATE UNIQUE INDEX tags_sibling_name ON tags (coalesce(parent_id, ''), name COLLATE NOCASE);
+
+-- table briefings
+CREATE TABLE briefings (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+  author TEXT NOT NULL DEFAULT '',
+  audience TEXT NOT NULL DEFAULT '',
+  classification TEXT NOT NULL DEFAULT '',
+  briefing_date TEXT NOT NULL DEFAULT '',
+  bottom_line TEXT NOT NULL DEFAULT '',
+  judgements TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(judgements)),
+  scope TEXT NOT NULL DEFAULT '{"type":"all"}' CHECK (json_valid(scope)),
+  group_by TEXT NOT NULL DEFAULT 'tag' CHECK (group_by IN ('tag', 'status', 'source', 'none')),
+  include TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(include)),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
 
 -- table change_subjects
 CREATE TABLE change_subjects (
