@@ -43,6 +43,15 @@ export async function runRequest(
     return { ok: true, value }
   } catch (error) {
     const appError = toAppError(error)
+    if (
+      !(error instanceof AttestError) &&
+      /disk image is malformed|not a database/i.test(appError.message)
+    ) {
+      return fail(
+        'io',
+        'This part of the project cannot be read: the file is damaged. Export what can still be read into a new project.'
+      )
+    }
     if (!(error instanceof AttestError) && /constraint failed/i.test(appError.message)) {
       return fail('conflict', describeConstraint(appError.message))
     }

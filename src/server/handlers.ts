@@ -61,6 +61,7 @@ const recordHandlers = {
       journalEntries: ctx.store.pendingEntries
     })),
   'project.health': (ctx) => ctx.store.health(),
+  'project.salvage': (ctx) => ctx.store.salvage(),
   stats: (ctx) => stats(ctx),
   'claims.list': (ctx, input) => listClaims(ctx, input),
   'claims.count': (ctx, input) => ({ total: countClaims(ctx, input) }),

@@ -27,6 +27,7 @@ export * from './schemas'
 const recordRequests = {
   'project.info': { input: z.object({}).strict() },
   'project.health': { input: z.object({}).strict() },
+  'project.salvage': { input: z.object({}).strict() },
   stats: { input: z.object({}).strict() },
 
   'claims.list': {

@@ -69,8 +69,21 @@ export type ProjectHealth = {
   message: string | null
   /** Why the project opened read-only (a damaged file), or null. */
   readOnly: string | null
+  /** The file failed its integrity check at open: offer to export what can be read. */
+  damaged: boolean
   /** Saved changes that are in the journal but not yet in the project file. */
   pendingEntries: number
+}
+
+/** What `project.salvage` copied out of a damaged project into a new file beside it. */
+export type SalvageResult = {
+  path: string
+  /** Rows copied, per table. */
+  copied: Record<string, number>
+  /** Tables that could be read only in part. */
+  unreadable: string[]
+  /** Rows dropped because what they pointed at was lost. */
+  brokenLinksRemoved: number
 }
 
 export type Stats = {
@@ -141,6 +154,7 @@ export type UndoResult = HistoryState & { done: string | null; affected: string[
 type RecordOutputs = {
   'project.info': ProjectInfo
   'project.health': ProjectHealth
+  'project.salvage': SalvageResult
   stats: Stats
   'claims.list': ListResult<Claim>
   'claims.count': { total: number }

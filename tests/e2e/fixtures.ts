@@ -17,8 +17,11 @@ export type AttestServer = {
   origin: string
   token: string
   projectPath: string
-  /** Stops the server (it checkpoints on SIGTERM) and serves the same file again. */
-  restart(): Promise<string>
+  /**
+   * Stops the server (it checkpoints on SIGTERM) and serves the same file again, running
+   * `between` while it is stopped.
+   */
+  restart(between?: () => void | Promise<void>): Promise<string>
   /** Called before the server stops, so the page can finish what it is asking (set by `app`). */
   beforeStop?: () => Promise<void>
   /** Calls the HTTP API directly, e.g. to seed records. */
@@ -106,9 +109,10 @@ export const test = base.extend<Fixtures>({
       origin: new URL(running.url).origin,
       token: tokenOf(running.url),
       projectPath,
-      async restart() {
+      async restart(between) {
         await server.beforeStop?.()
         await stopServer(running.child)
+        await between?.()
         log.push('[test] restarting\n')
         running = await startServer(projectPath, home, log, serverEnv)
         server.url = running.url

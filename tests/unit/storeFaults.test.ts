@@ -236,3 +236,107 @@ describe('journals tied to their project', () => {
     reopened.close()
   })
 })
+
+describe('a damaged project file', () => {
+  /** A project of 3,000 claims with one page in the middle overwritten by random bytes. */
+  async function damagedProject(): Promise<{ file: string; bytes: Buffer }> {
+    const file = path.join(tempDir(), 'damaged.attest')
+    const store = await ProjectStore.open(file, { create: true, idleCheckpointMs: 0 })
+    store.bulkLoad((db) => {
+      for (let i = 0; i < 3000; i++) {
+        db.run(`INSERT INTO claims (id, text, created_at, updated_at) VALUES (?, ?, ?, ?)`, [
+          `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+          `Exports of rice to Japan rose ${i} per cent in quarter ${i % 4}`,
+          '2024-01-01T00:00:00Z',
+          '2024-01-01T00:00:00Z'
+        ])
+      }
+    })
+    store.close()
+    const bytes = fs.readFileSync(file)
+    const pageSize = bytes.readUInt16BE(16)
+    const page = Math.floor(bytes.length / pageSize / 2)
+    let seed = 16
+    for (let i = 0; i < pageSize; i++) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff
+      bytes[page * pageSize + i] = seed & 0xff
+    }
+    fs.writeFileSync(file, bytes)
+    return { file, bytes }
+  }
+
+  it('opens read-only when 1 page is random bytes, refuses writes, and never overwrites it', async () => {
+    const { file, bytes } = await damagedProject()
+    const core = await openLocalCore({ projectPath: file, deviceId: 'test', idleCheckpointMs: 0 })
+    const health = await call(core, 'project.health', {})
+    expect(health.readOnly).toMatch(
+      /^damaged\.attest is damaged \(.+\), so it was opened read-only: nothing in it will be changed or overwritten\. Export what can still be read into a new project/
+    )
+    const refused = await core.invoke('claims.create', { text: 'Not into a damaged file' })
+    expect(refused.ok ? null : refused.error.code).toBe('read_only')
+    await core.close()
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true)
+    expect(fs.existsSync(journalPath(file))).toBe(false)
+  })
+
+  it('exports what can be read (most of 3,000 claims) into a new project that opens normally', async () => {
+    const { file, bytes } = await damagedProject()
+    const core = await openLocalCore({ projectPath: file, deviceId: 'test', idleCheckpointMs: 0 })
+    const result = await call(core, 'project.salvage', {})
+    await core.close()
+    expect(path.basename(result.path)).toBe('damaged (recovered).attest')
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true)
+    const recovered = await openLocalCore({
+      projectPath: result.path,
+      deviceId: 'test',
+      idleCheckpointMs: 0
+    })
+    expect((await call(recovered, 'project.health', {})).readOnly).toBeNull()
+    const stats = await call(recovered, 'stats', {})
+    expect(stats.claims).toBe(result.copied.claims)
+    expect(stats.claims).toBeGreaterThan(2000)
+    expect(stats.claims).toBeLessThanOrEqual(3000)
+    const found = await call(recovered, 'claims.list', {
+      filter: { query: 'rice Japan' },
+      limit: 5
+    })
+    expect(found.rows.length).toBeGreaterThan(0)
+    await call(recovered, 'claims.create', { text: 'Work goes on in the recovered project' })
+    await recovered.close()
+  })
+})
+
+describe('leftovers of checkpoints that died', () => {
+  it('removes 3 dead checkpoint temp files (3 MB) at open and nothing else', async () => {
+    const dir = tempDir()
+    const file = path.join(dir, 'left.attest')
+    ;(await ProjectStore.open(file, { create: true })).close()
+    const dead = ['0123456789ab', 'ba9876543210', 'aaaaaaaaaaaa'].map((hex) =>
+      path.join(dir, `.left.attest.${hex}.tmp`)
+    )
+    for (const temp of dead) fs.writeFileSync(temp, Buffer.alloc(1024 * 1024, 1))
+    const unrelated = path.join(dir, '.left.attest.notes.tmp')
+    fs.writeFileSync(unrelated, 'mine')
+    fs.writeFileSync(`${file}.prev`, 'an earlier checkpoint')
+    const store = await ProjectStore.open(file)
+    expect(dead.filter((temp) => fs.existsSync(temp))).toEqual([])
+    expect(fs.existsSync(unrelated)).toBe(true)
+    // The file itself passed its check, so the earlier checkpoint is no longer needed.
+    expect(fs.existsSync(`${file}.prev`)).toBe(false)
+    store.close()
+  })
+
+  it('keeps the previous checkpoint as .prev until the new one reads back (1 checkpoint)', async () => {
+    const file = path.join(tempDir(), 'prev.attest')
+    const store = await ProjectStore.open(file, { create: true, idleCheckpointMs: 0 })
+    const before = fs.readFileSync(file)
+    store.write((db) => db.run(`INSERT INTO meta (key, value) VALUES ('note', 'x')`))
+    injectFault({ op: 'sync', code: 'EIO', match: '.tmp', times: 1 })
+    expect(() => store.checkpoint()).toThrow(/prev\.attest could not be updated/)
+    expect(fs.readFileSync(file).equals(before)).toBe(true)
+    expect(fs.existsSync(`${file}.prev`)).toBe(false)
+    store.checkpoint()
+    expect(fs.existsSync(`${file}.prev`)).toBe(false)
+    store.close()
+  })
+})

@@ -54,6 +54,57 @@ export function writeFileAtomic(target: string, bytes: Uint8Array): void {
   fsyncDirectory(dir)
 }
 
+/**
+ * A checkpoint: replaces `target` atomically, keeping the file it replaces as
+ * `<target>.prev` until the new one has been read back and found identical to `bytes`. A
+ * new file that does not read back as written is replaced by the previous one again.
+ */
+export function replaceFileVerified(target: string, bytes: Uint8Array): void {
+  const prev = `${target}.prev`
+  fs.rmSync(prev, { force: true })
+  let kept = false
+  if (fs.existsSync(target)) {
+    try {
+      fs.linkSync(target, prev)
+      kept = true
+    } catch {
+      // No hard links here (FAT, some network drives): the rename alone keeps it atomic.
+    }
+  }
+  try {
+    writeFileAtomic(target, bytes)
+  } catch (error) {
+    if (kept) fs.rmSync(prev, { force: true })
+    throw error
+  }
+  if (!readsBackAs(target, bytes)) {
+    if (kept) storeFs.renameSync(prev, target)
+    throw Object.assign(new Error('the new checkpoint did not read back as it was written'), {
+      code: 'EIO'
+    })
+  }
+  if (kept) fs.rmSync(prev, { force: true })
+}
+
+function readsBackAs(file: string, bytes: Uint8Array): boolean {
+  const fd = fs.openSync(file, 'r')
+  try {
+    if (fs.fstatSync(fd).size !== bytes.length) return false
+    const chunk = Buffer.allocUnsafe(16 * 1024 * 1024)
+    for (let offset = 0; offset < bytes.length;) {
+      const read = fs.readSync(fd, chunk, 0, Math.min(chunk.length, bytes.length - offset), offset)
+      if (read <= 0) return false
+      if (Buffer.compare(chunk.subarray(0, read), bytes.subarray(offset, offset + read)) !== 0) {
+        return false
+      }
+      offset += read
+    }
+    return true
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
 /** `.<name>.<random>.tmp` beside the target: what a checkpoint writes before its rename. */
 export function checkpointTempPath(target: string): string {
   return path.join(

@@ -2,11 +2,18 @@ import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { AttestError } from '../../shared/result'
-import type { ProjectHealth } from '../../shared/types'
-import { acquireLock, checkpointTempPath, writeFileAtomic } from './files'
+import type { ProjectHealth, SalvageResult } from '../../shared/types'
+import {
+  acquireLock,
+  checkpointTempPath,
+  removeDeadCheckpointTemps,
+  replaceFileVerified,
+  writeFileAtomic
+} from './files'
 import { Journal, readJournal, type JournalEntry } from './journal'
 import { errorCode, isDiskFull, storeFs } from './storeFs'
 import { LATEST_VERSION, MIGRATIONS } from './migrations'
+import { salvageProject } from './salvage'
 import { SqliteDb, loadSqlJs, looksLikeSqlite } from './sqlite'
 
 export const APP_ID = 'attest'
@@ -25,6 +32,11 @@ const PRAGMAS = [
 export type OpenOptions = {
   /** Create the file when it does not exist (`attest new`, first start). */
   create?: boolean
+  /**
+   * Read the checkpoint and journal without the lock and without writing anything (`stats`
+   * and `export` on a read-only disk or beside a running Attest).
+   */
+  readOnly?: boolean
   /** Checkpoint once the journal passes this many bytes. */
   checkpointBytes?: number
   /** Checkpoint after this many idle milliseconds following a write (0: never on idle). */
@@ -85,6 +97,8 @@ function checkpointError(error: unknown, name: string): AttestError {
 }
 
 const MAX_RETRY_MS = 60_000
+/** Files up to this size get the full integrity_check at open, larger ones quick_check. */
+const INTEGRITY_CHECK_BYTES = 64 * 1024 * 1024
 
 /**
  * One open project: an in-memory sql.js database made durable by an fsynced journal of every
@@ -102,11 +116,13 @@ export class ProjectStore {
   private checkpointFailure: AttestError | null = null
   private retryTimer: NodeJS.Timeout | null = null
   private retryAttempts = 0
+  /** Set when the project was opened read-only (asked for, or a damaged file). */
+  private readOnly: { damaged: boolean; reason: string } | null = null
 
   private constructor(
     readonly path: string,
     readonly db: SqliteDb,
-    private readonly journal: Journal,
+    private readonly journal: Journal | null,
     private readonly releaseLock: () => void,
     journalSeq: number,
     private identity: { project: string; generation: number; assigned: boolean },
@@ -132,16 +148,20 @@ export class ProjectStore {
       )
     }
 
-    let release: () => void
-    try {
-      release = acquireLock(lockPath(file))
-    } catch (error) {
-      throw new AttestError('io', `Cannot open ${name}: ${describeIoError(error)}.`)
+    // Reading only takes no lock: it changes nothing, so it may run beside the holder.
+    let release: () => void = () => undefined
+    if (!options.readOnly) {
+      try {
+        release = acquireLock(lockPath(file))
+      } catch (error) {
+        throw new AttestError('io', `Cannot open ${name}: ${describeIoError(error)}.`)
+      }
     }
 
     try {
       let db: SqliteDb
       let migrated = false
+      let damage: string | null = null
       if (exists) {
         let bytes: Uint8Array
         try {
@@ -159,7 +179,10 @@ export class ProjectStore {
           db = new SqliteDb(new SQL.Database(bytes), PRAGMAS)
           db.pluck('PRAGMA schema_version')
           ProjectStore.checkIdentity(db, name)
-          migrated = ProjectStore.migrate(db, file)
+          damage = ProjectStore.checkIntegrity(db, bytes.length)
+          // A damaged or read-only file is brought up to date in memory only.
+          const readOnly = damage !== null || options.readOnly === true
+          migrated = ProjectStore.migrate(db, file, LATEST_VERSION, !readOnly)
         } catch (error) {
           if (error instanceof AttestError) throw error
           throw new AttestError(
@@ -183,10 +206,39 @@ export class ProjectStore {
         }
       }
 
+      const settings = {
+        checkpointBytes: options.checkpointBytes ?? 32 * 1024 * 1024,
+        idleCheckpointMs: options.idleCheckpointMs ?? 5_000,
+        retryMs: options.retryMs ?? 1_000
+      }
       const journalFile = journalPath(file)
       const seqInFile = Number(
         db.pluck<string>(`SELECT value FROM meta WHERE key = 'journal_seq'`) ?? '0'
       )
+      const prev = `${file}.prev`
+
+      if (damage !== null) {
+        // What the journal adds is shown if it fits; the journal itself is left alone.
+        let seq = seqInFile
+        let identity = { project: '', generation: 0, assigned: false }
+        try {
+          const read = readJournal(journalFile)
+          identity = ProjectStore.identify(db, read.entries)
+          db.exec('SAVEPOINT journal')
+          seq = ProjectStore.replayJournal(db, read.entries, seqInFile, identity, name)
+          db.exec('RELEASE journal')
+        } catch {
+          // Shown as the file holds it.
+        }
+        const kept = fs.existsSync(prev) ? ` The previous save is kept as ${name}.prev.` : ''
+        const store = new ProjectStore(file, db, null, release, seq, identity, settings)
+        store.readOnly = {
+          damaged: true,
+          reason: `${name} is damaged (${damage}), so it was opened read-only: nothing in it will be changed or overwritten.${kept} Export what can still be read into a new project to go on working.`
+        }
+        return store
+      }
+
       let read
       try {
         read = readJournal(journalFile)
@@ -199,13 +251,21 @@ export class ProjectStore {
       const identity = ProjectStore.identify(db, read.entries)
       const seq = ProjectStore.replayJournal(db, read.entries, seqInFile, identity, name)
 
+      if (options.readOnly) {
+        const store = new ProjectStore(file, db, null, release, seq, identity, settings)
+        store.readOnly = {
+          damaged: false,
+          reason: `${name} is open for reading only: changes cannot be saved.`
+        }
+        return store
+      }
+
+      // The file passed its check: a checkpoint that died before verifying it left it whole.
+      fs.rmSync(prev, { force: true })
+      removeDeadCheckpointTemps(file)
       // A torn tail is cut off before anything is appended after it.
       const journal = new Journal(journalFile, read.validBytes)
-      const store = new ProjectStore(file, db, journal, release, seq, identity, {
-        checkpointBytes: options.checkpointBytes ?? 32 * 1024 * 1024,
-        idleCheckpointMs: options.idleCheckpointMs ?? 5_000,
-        retryMs: options.retryMs ?? 1_000
-      })
+      const store = new ProjectStore(file, db, journal, release, seq, identity, settings)
       // An upgrade, a replayed or a torn journal is folded into the file at once, so the file
       // alone is whole. If the disk refuses, the journal keeps it all and the store retries.
       store.dirty = migrated || identity.assigned
@@ -214,6 +274,21 @@ export class ProjectStore {
     } catch (error) {
       release()
       throw error
+    }
+  }
+
+  /**
+   * `PRAGMA integrity_check` on files up to 64 MB, `quick_check` (no index contents) on
+   * larger ones: null when the file is whole, else the first problem found.
+   */
+  private static checkIntegrity(db: SqliteDb, bytes: number): string | null {
+    const pragma = bytes <= INTEGRITY_CHECK_BYTES ? 'integrity_check' : 'quick_check'
+    try {
+      const rows = db.all(`PRAGMA ${pragma}(10)`)
+      const problems = rows.map((row) => String(Object.values(row)[0])).filter((v) => v !== 'ok')
+      return problems.length === 0 ? null : (problems[0] as string)
+    } catch (error) {
+      return (error as Error).message
     }
   }
 
@@ -308,10 +383,10 @@ export class ProjectStore {
    * Brings the schema up to date, one migration per transaction with foreign keys off and a
    * foreign_key_check before commit. The file on disk is copied to a backup first.
    */
-  static migrate(db: SqliteDb, file: string, target = LATEST_VERSION): boolean {
+  static migrate(db: SqliteDb, file: string, target = LATEST_VERSION, backup = true): boolean {
     const current = Number(db.pluck('PRAGMA user_version'))
     if (current >= target) return false
-    if (current > 0 && fs.existsSync(file)) {
+    if (backup && current > 0 && fs.existsSync(file)) {
       fs.copyFileSync(file, `${file}.v${current}.backup`)
     }
     db.exec('PRAGMA foreign_keys = OFF')
@@ -338,7 +413,20 @@ export class ProjectStore {
   }
 
   get journalBytes(): number {
-    return this.journal.size
+    return this.journal?.size ?? 0
+  }
+
+  /** The read-only reason, or null when changes are saved. */
+  get readOnlyReason(): string | null {
+    return this.readOnly?.reason ?? null
+  }
+
+  /** Copies what can be read of a damaged project into `<name> (recovered).attest`. */
+  salvage(): Promise<SalvageResult> {
+    this.assertOpen()
+    return salvageProject(this.db, this.path, PRAGMAS, (db) => {
+      ProjectStore.migrate(db, this.path, LATEST_VERSION, false)
+    })
   }
 
   get pendingEntries(): number {
@@ -360,11 +448,21 @@ export class ProjectStore {
    */
   write<T>(body: (db: SqliteDb) => T): T {
     this.assertOpen()
+    const journal = this.journal
+    if (!journal || this.readOnly) {
+      const name = path.basename(this.path)
+      throw new AttestError(
+        'read_only',
+        this.readOnly?.damaged
+          ? `${name} is damaged and open read-only: this change was not saved. Export what can still be read into a new project to go on working.`
+          : `${name} is open for reading only: this change was not saved.`
+      )
+    }
     const result = this.db.write(
       () => body(this.db),
       (statements) => {
         try {
-          this.journal.append({
+          journal.append({
             seq: this.journalSeq + 1,
             project: this.identity.project,
             generation: this.identity.generation,
@@ -389,14 +487,15 @@ export class ProjectStore {
     return {
       saving: !problem ? 'ok' : problem.code === 'disk_full' ? 'disk_full' : 'failing',
       message: problem?.message ?? null,
-      readOnly: null,
+      readOnly: this.readOnly?.reason ?? null,
+      damaged: this.readOnly?.damaged ?? false,
       pendingEntries: this.pendingEntries
     }
   }
 
   private scheduleCheckpoint(): void {
     // While a failed checkpoint waits for its retry, writes do not try again each time.
-    if (this.checkpointFailure) return
+    if (this.checkpointFailure || !this.journal) return
     if (this.journal.size >= this.options.checkpointBytes) {
       this.tryCheckpoint()
       return
@@ -473,12 +572,15 @@ export class ProjectStore {
   /** Folds the journal into the project file. Safe to call at any time. */
   checkpoint(): void {
     this.assertOpen()
+    // Read-only (asked for, or a damaged file): the file is never written.
+    const journal = this.journal
+    if (!journal) return
     if (this.idleTimer) {
       clearTimeout(this.idleTimer)
       this.idleTimer = null
     }
     const seqInFile = Number(this.metaValue('journal_seq') ?? 0)
-    if (!this.dirty && this.journal.size === 0 && this.journalSeq === seqInFile) {
+    if (!this.dirty && journal.size === 0 && this.journalSeq === seqInFile) {
       this.checkpointFailure = null
       return
     }
@@ -492,7 +594,7 @@ export class ProjectStore {
     const generation = this.identity.generation
     setMeta(this.journalSeq, generation + 1)
     try {
-      writeFileAtomic(this.path, this.db.export())
+      replaceFileVerified(this.path, this.db.export())
     } catch (error) {
       // The file on disk still holds the earlier checkpoint; so must the memory's record of it.
       setMeta(seqInFile, generation)
@@ -502,7 +604,7 @@ export class ProjectStore {
     this.dirty = false
     this.checkpointFailure = null
     try {
-      this.journal.reset()
+      journal.reset()
     } catch {
       // The file holds every entry; those left in the journal are skipped at the next open.
     }
@@ -541,9 +643,9 @@ export class ProjectStore {
       this.checkpoint()
     } finally {
       this.closed = true
-      this.journal.close()
+      this.journal?.close()
       // After a clean checkpoint the journal is empty: the project file alone holds everything.
-      if (this.journal.size === 0) fs.rmSync(this.journal.file, { force: true })
+      if (this.journal?.size === 0) fs.rmSync(this.journal.file, { force: true })
       this.db.close()
       this.releaseLock()
     }

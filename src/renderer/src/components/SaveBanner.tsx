@@ -1,17 +1,31 @@
 import { useEffect, useState } from 'react'
-import type { ProjectHealth } from '../../../shared/types'
-import { SAVING_PROBLEM_EVENT, call } from '../api'
+import type { ProjectHealth, SalvageResult } from '../../../shared/types'
+import { SAVING_PROBLEM_EVENT, call, errorMessage } from '../api'
 
 const POLL_OK_MS = 5_000
 const POLL_PROBLEM_MS = 1_500
 
+type Salvage =
+  | { status: 'idle' }
+  | { status: 'running' }
+  | { status: 'done'; result: SalvageResult }
+  | { status: 'failed'; message: string }
+
+function describeSalvage(result: SalvageResult): string {
+  const claims = result.copied.claims ?? 0
+  const sources = result.copied.sources ?? 0
+  return `${claims.toLocaleString()} claims and ${sources.toLocaleString()} sources were copied to ${result.path}. Open that file to go on working.`
+}
+
 /**
  * Says so, at the top of the window, while changes cannot reach the disk (a full disk, a
- * disk that refuses writes). It asks the store again every few seconds and goes away by
- * itself once the store reports saving is back to normal.
+ * disk that refuses writes) or the project is open read-only (a damaged file, with the offer
+ * to export what can be read into a new project). It asks the store again every few seconds
+ * and goes away by itself once saving is back to normal.
  */
 export function SaveBanner() {
   const [health, setHealth] = useState<ProjectHealth | null>(null)
+  const [salvage, setSalvage] = useState<Salvage>({ status: 'idle' })
 
   useEffect(() => {
     let timer: number | undefined
@@ -41,6 +55,38 @@ export function SaveBanner() {
     }
   }, [])
 
+  const exportReadable = (): void => {
+    setSalvage({ status: 'running' })
+    call('project.salvage', {}).then(
+      (result) => setSalvage({ status: 'done', result }),
+      (error: unknown) => setSalvage({ status: 'failed', message: errorMessage(error) })
+    )
+  }
+
+  if (health?.readOnly) {
+    return (
+      <div className="save-banner" role="alert">
+        <strong>Read-only</strong>
+        <span>
+          {salvage.status === 'done'
+            ? describeSalvage(salvage.result)
+            : salvage.status === 'failed'
+              ? salvage.message
+              : health.readOnly}
+        </span>
+        {health.damaged && salvage.status !== 'done' ? (
+          <button
+            type="button"
+            className="button"
+            disabled={salvage.status === 'running'}
+            onClick={exportReadable}
+          >
+            {salvage.status === 'running' ? 'Exporting…' : 'Export what can be read…'}
+          </button>
+        ) : null}
+      </div>
+    )
+  }
   if (!health || health.saving === 'ok' || !health.message) return null
   return (
     <div className="save-banner" role="alert">
