@@ -67,7 +67,7 @@ test.describe('a damaged project', () => {
         const bytes = Buffer.from(original)
         for (let i = 0; i < pageSize; i++) bytes[page * pageSize + i] = (i * 7919 + 13) & 0xff
         const db = new SQL.Database(bytes)
-        let whole = true
+        let whole: boolean
         try {
           whole = db.exec('PRAGMA integrity_check')[0]?.values[0]?.[0] === 'ok'
         } catch {
