@@ -58,6 +58,17 @@ function sameToken(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
+const BAD_ENCODING = 'The request address has a malformed percent-encoding.'
+
+/** A percent-decoded path, or null when its encoding is malformed (such as `%E0%A4%A`). */
+export function decodePath(encoded: string): string | null {
+  try {
+    return decodeURIComponent(encoded)
+  } catch {
+    return null
+  }
+}
+
 /**
  * Browser mode: the renderer and the request contract over HTTP on 127.0.0.1 only. Every API
  * call needs the bearer token printed at start; a foreign Host or Origin (DNS rebinding,
@@ -97,9 +108,15 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       sendJson(response, 403, fail('forbidden', 'Requests from other sites are refused.'))
       return
     }
-    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`)
+    let url: URL
+    try {
+      url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`)
+    } catch {
+      sendJson(response, 400, fail('invalid_input', 'The request address is not a valid URL.'))
+      return
+    }
     if (url.pathname.startsWith('/api/')) {
-      await handleApi(request, response, decodeURIComponent(url.pathname.slice(5)), url)
+      await handleApi(request, response, url.pathname.slice(5), url)
       return
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -112,13 +129,18 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   async function handleApi(
     request: http.IncomingMessage,
     response: http.ServerResponse,
-    name: string,
+    encodedName: string,
     url: URL
   ) {
     const auth = request.headers.authorization ?? ''
     const given = auth.startsWith('Bearer ') ? auth.slice(7) : ''
     if (!given || !sameToken(given, token)) {
       sendJson(response, 401, fail('unauthorized', 'A valid access token is required.'))
+      return
+    }
+    const name = decodePath(encodedName)
+    if (name === null) {
+      sendJson(response, 400, fail('invalid_input', BAD_ENCODING))
       return
     }
     if (await exportRoutes.handle(name, request, response, url)) return
@@ -147,7 +169,13 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   }
 
   function serveStatic(pathname: string, response: http.ServerResponse) {
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).slice(1)
+    const decoded = decodePath(pathname)
+    if (decoded === null) {
+      response.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' })
+      response.end(BAD_ENCODING)
+      return
+    }
+    const relative = decoded === '/' ? 'index.html' : decoded.slice(1)
     const file = path.resolve(rendererDir, relative)
     if (
       !file.startsWith(rendererDir + path.sep) ||

@@ -1,6 +1,8 @@
 import http from 'node:http'
 import path from 'node:path'
+import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { contract } from '../../src/shared/contract'
 import { api, exited, serve, type Served } from './helpers/serve'
 import { tempDir } from './helpers/tempProject'
 
@@ -85,5 +87,62 @@ describe('browser-mode HTTP host', () => {
     expect(await response.text()).toContain('<div id="root">')
     const traversal = await fetch(`${served.origin}/..%2f..%2fpackage.json`)
     expect(traversal.status).toBe(404)
+  })
+
+  it('answers a malformed percent-encoding with 401 before the token, then 400, never 500', async () => {
+    const anonymous = await fetch(`${served.origin}/api/%E0%A4%A`, { method: 'POST', body: '{}' })
+    expect(anonymous.status).toBe(401)
+    const signed = await api(served, '%E0%A4%A', {})
+    expect(signed.status).toBe(400)
+    expect(signed.json.error).toEqual({
+      code: 'invalid_input',
+      message: 'The request address has a malformed percent-encoding.'
+    })
+    const page = await fetch(`${served.origin}/%E0%A4%A`)
+    expect(page.status).toBe(400)
+    expect(await page.text()).toMatch(/malformed percent-encoding/)
+  })
+
+  it('answers 300 fuzzed requests (paths, percent-encoding, JSON bodies) without a 5xx', async () => {
+    // Requests that end the session or touch files outside the project are left out: the
+    // fuzz is about parsing and validation, not about what a valid request may do.
+    const names = Object.keys(contract).filter(
+      (name) => !/^(project|shell|app)\.|export|salvage|import|briefings\.print/.test(name)
+    )
+    const percent = fc
+      .array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 4 })
+      .map((bytes) =>
+        bytes.map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('')
+      )
+    const brokenPercent = fc.constantFrom('%', '%E', '%E0%A4%A', '%ZZ', '%C0%AF', '%ED%A0%80')
+    const segment = fc.oneof(fc.constantFrom(...names), fc.string(), percent, brokenPercent)
+    const path = fc.array(segment, { minLength: 1, maxLength: 3 }).map((parts) => parts.join(''))
+    let requests = 0
+    let serverErrors = 0
+    await fc.assert(
+      fc.asyncProperty(
+        path,
+        fc.jsonValue({ maxDepth: 3 }),
+        fc.boolean(),
+        async (name, body, asApi) => {
+          requests += 1
+          const address = `${served.origin}/${asApi ? 'api/' : ''}${name.replace(/[#?\s]/g, '')}`
+          const response = await fetch(address, {
+            method: asApi ? 'POST' : 'GET',
+            headers: { Authorization: `Bearer ${served.token}` },
+            body: asApi ? JSON.stringify(body) : undefined
+          })
+          const text = await response.text()
+          if (response.status >= 500) serverErrors += 1
+          if (asApi && response.headers.get('content-type')?.includes('json')) {
+            const json = JSON.parse(text) as { ok: boolean; error?: { message?: string } }
+            if (!json.ok) expect(typeof json.error?.message).toBe('string')
+          }
+          expect(response.status).toBeLessThan(500)
+        }
+      ),
+      { numRuns: 300 }
+    )
+    expect({ requests, serverErrors }).toEqual({ requests: 300, serverErrors: 0 })
   })
 })
