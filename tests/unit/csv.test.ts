@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  cleanControls,
   csvCell,
   csvLine,
   neutralizeFormula,
@@ -49,9 +50,37 @@ describe('neutralizeFormula', () => {
     ['a=b', 'a=b'],
     [' =1', ' =1'],
     ['', ''],
-    ["'already", "'already"]
+    ["'already", "'already"],
+    // A trigger hidden behind invisible characters is still a trigger.
+    ['\u202e=1+1', "'\u202e=1+1"],
+    ['\u200b\u2066@SUM(A1)', "'\u200b\u2066@SUM(A1)"],
+    ['\ufeff+1', "'\ufeff+1"],
+    ['\u0000=1', "'\u0000=1"],
+    // DDE and percent-encoded payloads.
+    ["|cmd '/C calc'!A0", "'|cmd '/C calc'!A0"],
+    ['%0A=1+1', "'%0A=1+1"],
+    // Fullwidth forms that East Asian locales fold to ASCII.
+    ['\uff1d1+1', "'\uff1d1+1"],
+    ['\uff0b1', "'\uff0b1"],
+    ['\uff20cmd', "'\uff20cmd"],
+    // Right-to-left text that merely contains a mark is left as written.
+    ['\u202bשלום\u202c', '\u202bשלום\u202c'],
+    ['a|b', 'a|b']
   ])('%j → %j', (input, expected) => {
     expect(neutralizeFormula(input)).toBe(expected)
+  })
+})
+
+describe('cleanControls', () => {
+  it('removes NUL and shows other C0 controls as U+FFFD, keeping TAB, LF and CR', () => {
+    expect(cleanControls('a\u0000b')).toBe('ab')
+    expect(cleanControls('a\u0001b\u001fc')).toBe('a\ufffdb\ufffdc')
+    expect(cleanControls('a\tb\nc\rd')).toBe('a\tb\nc\rd')
+  })
+
+  it('writes no NUL byte into a cell and still neutralises what it hid', () => {
+    expect(csvCell('\u0000=1+1', COMMA)).toBe("'=1+1")
+    expect(csvLine(['x\u0000y', 'z'], COMMA)).toBe('xy,z\r\n')
   })
 })
 
@@ -226,7 +255,9 @@ describe('writeCsvFile', () => {
           await writeCsvFile(path, header, rows, { delimiter, bom })
           const parsed = parseCsv(await readFile(path, 'utf8'), delimiter)
           expect(parsed[0]).toEqual(header)
-          expect(parsed.slice(1)).toEqual(rows.map((row) => row.map(neutralizeFormula)))
+          expect(parsed.slice(1)).toEqual(
+            rows.map((row) => row.map((value) => neutralizeFormula(cleanControls(value))))
+          )
           await rm(path)
         }
       ),

@@ -25,24 +25,40 @@ const BOM = '\uFEFF'
 const CHUNK_BYTES = 64 * 1024
 
 /**
- * OWASP "CSV injection": a cell that a spreadsheet would read as a formula (or that starts with a
- * character that some spreadsheets skip before looking for one) gets a leading apostrophe.
+ * Characters a spreadsheet may drop or never show before it looks at a cell: NUL and other C0
+ * controls except TAB/LF/CR, bidi marks and overrides (U+200E/F, U+061C, U+202A–U+202E,
+ * U+2066–U+2069), zero-width characters and the BOM.
+ */
+/* eslint-disable no-control-regex -- control characters are what these patterns match */
+const INVISIBLE_LEAD =
+  /^[\u0000-\u0008\u000b\u000c\u000e-\u001f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]+/
+
+/**
+ * Characters that make a spreadsheet read a cell as a formula or a DDE command: = + - @ | %,
+ * TAB and CR (OWASP "CSV injection"), and the fullwidth forms ＝ ＋ － ＠ ｜ ％ that East Asian
+ * spreadsheet locales fold to them.
+ */
+const FORMULA_TRIGGER = /^[=+\-@|%\t\r\uff1d\uff0b\uff0d\uff20\uff5c\uff05]/
+
+/**
+ * OWASP "CSV injection": a cell that a spreadsheet would read as a formula gets a leading
+ * apostrophe, also when invisible characters (an RTL override, a zero-width space, a NUL) hide
+ * the trigger behind them. The text itself is kept as written.
  */
 export function neutralizeFormula(value: string): string {
-  const first = value.charCodeAt(0)
-  // = + - @ TAB CR
-  if (
-    first === 0x3d ||
-    first === 0x2b ||
-    first === 0x2d ||
-    first === 0x40 ||
-    first === 0x09 ||
-    first === 0x0d
-  ) {
-    return `'${value}`
-  }
-  return value
+  const visible = value.replace(INVISIBLE_LEAD, '')
+  return FORMULA_TRIGGER.test(visible) ? `'${value}` : value
 }
+
+/**
+ * NUL cannot be stored in a spreadsheet cell and cuts the cell short in several readers, so it
+ * is removed; the other C0 controls except TAB, LF and CR are shown as U+FFFD, so the reader
+ * sees that something was there.
+ */
+export function cleanControls(value: string): string {
+  return value.replace(/\u0000/g, '').replace(/[\u0001-\u0008\u000b\u000c\u000e-\u001f]/g, '\ufffd')
+}
+/* eslint-enable no-control-regex */
 
 /** One RFC 4180 field. Strings are neutralised; numbers (even negative ones) are written plainly. */
 export function csvCell(value: CsvValue, options: CsvOptions = DEFAULT_CSV_OPTIONS): string {
@@ -52,7 +68,7 @@ export function csvCell(value: CsvValue, options: CsvOptions = DEFAULT_CSV_OPTIO
       ? Number.isFinite(value)
         ? String(value)
         : ''
-      : neutralizeFormula(value)
+      : neutralizeFormula(cleanControls(value))
   if (needsQuotes(text, options.delimiter)) return `"${text.replaceAll('"', '""')}"`
   return text
 }
