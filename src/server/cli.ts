@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { AttestError } from '../shared/result'
+import { terminalSafe } from './terminalText'
 import type { DocumentDraft } from '../shared/documentTypes'
 import type { Stats } from '../shared/types'
 import { call, openLocalCore, openWorkerCore, type Core } from './core'
@@ -232,8 +233,8 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
 /** The `attest` executable's entry point. */
 export function main(argv = process.argv.slice(2)): void {
   void runCli(argv, {
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`)
+    out: (line) => process.stdout.write(`${terminalSafe(line)}\n`),
+    err: (line) => process.stderr.write(`${terminalSafe(line)}\n`)
   }).then((code) => {
     process.exitCode = code
   })

@@ -101,6 +101,23 @@ describe('attest CLI', () => {
     expect(JSON.parse(attest(['stats', file, '--json'], dir).stdout)).toMatchObject({ sources: 2 })
   })
 
+  it('prints escape sequences and bidi overrides from a document as visible text', () => {
+    const dir = tempDir()
+    const file = path.join(dir, 'escapes.attest')
+    attest(['new', file], dir)
+    const hostile = path.join(dir, 'hostile.txt')
+    // Clear the screen, set the window title (OSC), a C1 CSI, an RTL override.
+    const title = 'Report \u001b[2J\u001b]0;owned\u0007 on \u009b31m trade \u202etxt.exe'
+    fs.writeFileSync(hostile, `${title}\n\nBilateral trade reached 50 billion USD.\n`)
+    const imported = attest(['import', file, hostile], dir)
+    expect(imported.code).toBe(0)
+    const printed = imported.stdout + imported.stderr
+    for (const raw of ['\u001b', '\u0007', '\u009b', '\u202e']) expect(printed).not.toContain(raw)
+    expect(imported.stdout).toContain('\\u001b[2J\\u001b]0;owned\\u0007')
+    expect(imported.stdout).toContain('\\u202etxt.exe')
+    expect(imported.stdout).toContain('1 of 1 documents imported')
+  })
+
   it('shows help', () => {
     const help = attest(['--help'], tempDir())
     expect(help.code).toBe(0)
