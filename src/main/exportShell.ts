@@ -16,6 +16,7 @@ import {
   type PdfPrinter
 } from '../server/export/printing'
 import { writeFileAtomic } from '../server/store/files'
+import { openLinkAfterAsking } from './links'
 
 /**
  * The desktop side of exporting: save dialogs and Chromium's own print engine. The page only
@@ -48,8 +49,9 @@ export function createElectronPrinter(): PdfPrinter {
         }
       })
       try {
+        // The app-wide guard (index.ts, web-contents-created) already denies new windows;
+        // this window must not navigate at all, not even within the app.
         const contents = window.webContents
-        contents.setWindowOpenHandler(() => ({ action: 'deny' }))
         contents.on('will-navigate', (event) => event.preventDefault())
         const file = path.join(dir, 'briefing.html')
         await writeFile(file, html, 'utf8')
@@ -142,6 +144,10 @@ export async function handleShellRequest(
   const parsed = shellRequests[name].input.safeParse(payload ?? {})
   if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error))
   try {
+    if (name === 'shell.openLink') {
+      const { url } = shellRequests['shell.openLink'].input.parse(parsed.data)
+      return await openLinkAfterAsking(owner, url)
+    }
     if (name === 'shell.saveExport') {
       const { jobId } = shellRequests['shell.saveExport'].input.parse(parsed.data)
       return { ok: true, value: await saveExport(core, owner, jobId) }

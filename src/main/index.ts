@@ -1,11 +1,12 @@
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import {
   app,
   BrowserWindow,
   ipcMain,
   nativeTheme,
+  protocol,
   session,
-  shell,
   type WebContents
 } from 'electron'
 import { IPC_CHANNEL } from '../shared/bridge'
@@ -15,10 +16,35 @@ import { openWorkerCore, type Core } from '../server/core'
 import { CONTENT_SECURITY_POLICY } from '../server/http'
 import { defaultProjectPath, readSettings, rememberProject, userDataDir } from '../server/userData'
 import { handleShellRequest } from './exportShell'
+import {
+  APP_SCHEME,
+  externalLinkDecision,
+  navigationAllowed,
+  originOf,
+  permissionAllowed,
+  rendererEntry,
+  requestAllowed,
+  resolveAppFile
+} from './hardening'
+import { openLinkAfterAsking } from './links'
 import { buildMenu } from './menu'
 
 let core: Core | null = null
 let mainWindow: BrowserWindow | null = null
+
+// Decided once: a packaged build never loads a URL from the environment.
+const entry = rendererEntry({ packaged: app.isPackaged, env: process.env })
+const appOrigin = originOf(entry.url) ?? ''
+const rendererRoot = path.join(__dirname, '../renderer')
+
+// Our pages come from attest://app/, a standard, secure origin of their own (not file://,
+// which would share one origin with every file on the disk).
+protocol.registerSchemesAsPrivileged([
+  {
+    scheme: APP_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: true }
+  }
+])
 
 function projectFromArgs(): string | null {
   const args = process.argv.slice(app.isPackaged ? 1 : 2).filter((arg) => !arg.startsWith('-'))
@@ -36,6 +62,29 @@ function isTrustedSender(frame: Electron.WebFrameMain | null, contents: WebConte
   )
 }
 
+/**
+ * Every web contents the app ever makes (the window, the print window, any frame) gets the
+ * same guard: no new windows (links go through the ask-first path), no navigation away from
+ * the app's origin in any frame, no <webview>.
+ */
+function guardContents(contents: WebContents): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    if (externalLinkDecision(url).ok) {
+      void openLinkAfterAsking(BrowserWindow.fromWebContents(contents) ?? mainWindow, url)
+    }
+    return { action: 'deny' }
+  })
+  contents.on('will-navigate', (event) => {
+    if (!navigationAllowed(event.url, { appOrigin, mainFrame: true })) event.preventDefault()
+  })
+  contents.on('will-frame-navigate', (event) => {
+    if (!navigationAllowed(event.url, { appOrigin, mainFrame: event.isMainFrame })) {
+      event.preventDefault()
+    }
+  })
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+}
+
 function createWindow(): void {
   mainWindow = new BrowserWindow({
     width: 1280,
@@ -51,6 +100,7 @@ function createWindow(): void {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      devTools: !app.isPackaged,
       spellcheck: true
     }
   })
@@ -58,27 +108,35 @@ function createWindow(): void {
   mainWindow.on('closed', () => {
     mainWindow = null
   })
+  void mainWindow.loadURL(entry.url)
+}
 
-  const contents = mainWindow.webContents
-  contents.setWindowOpenHandler(({ url }) => {
-    // Links in sources open in the user's browser, never inside the app.
-    if (/^https?:\/\//i.test(url)) void shell.openExternal(url)
-    return { action: 'deny' }
-  })
-  contents.on('will-navigate', (event) => event.preventDefault())
-  contents.on('will-attach-webview', (event) => event.preventDefault())
-
-  if (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) {
-    void mainWindow.loadURL(process.env.ELECTRON_RENDERER_URL)
-  } else {
-    void mainWindow.loadFile(path.join(__dirname, '../renderer/index.html'))
+/** Serves out/renderer on attest://app/ with its CSP; nothing outside that folder. */
+async function serveAppFile(request: Request): Promise<Response> {
+  const target = resolveAppFile(request.url, rendererRoot, request.method)
+  if (!target.ok) return new Response(target.reason, { status: target.status })
+  try {
+    const body = await readFile(target.file)
+    return new Response(request.method === 'HEAD' ? null : body, {
+      headers: {
+        'Content-Type': target.mime,
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'no-cache'
+      }
+    })
+  } catch {
+    return new Response('Not found.', { status: 404 })
   }
 }
 
 async function start(): Promise<void> {
+  protocol.handle(APP_SCHEME, serveAppFile)
   const ses = session.defaultSession
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-  ses.setPermissionCheckHandler(() => false)
+  ses.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(permissionAllowed(permission))
+  )
+  ses.setPermissionCheckHandler((_contents, permission) => permissionAllowed(permission))
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: {
@@ -89,11 +147,7 @@ async function start(): Promise<void> {
   })
   // The app makes no network requests: anything but our own files is cancelled.
   ses.webRequest.onBeforeRequest((details, callback) => {
-    const allowed =
-      /^(file|devtools|data|blob):/i.test(details.url) ||
-      (!!process.env.ELECTRON_RENDERER_URL &&
-        details.url.startsWith(process.env.ELECTRON_RENDERER_URL))
-    callback({ cancel: !allowed })
+    callback({ cancel: !requestAllowed(details.url, { appOrigin, dev: entry.dev }) })
   })
 
   // ATTEST_HOME (tests, portable installs) wins over Electron's per-user folder.
@@ -111,7 +165,7 @@ async function start(): Promise<void> {
       return fail('forbidden', 'This window may not use the project.')
     }
     if (typeof name !== 'string' || !core) return fail('invalid_input', 'Malformed request.')
-    // Save dialogs and printing are the shell's; the page names what, the user picks where.
+    // Save dialogs, printing and links are the shell's; the page names what, the user decides.
     if (isShellRequest(name)) return handleShellRequest(core, mainWindow, name, input)
     return core.invoke(name, input)
   })
@@ -122,6 +176,7 @@ async function start(): Promise<void> {
 
 app.setName('Attest')
 app.enableSandbox()
+app.on('web-contents-created', (_event, contents) => guardContents(contents))
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()

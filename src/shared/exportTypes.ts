@@ -55,4 +55,5 @@ export type ExportOutputs = {
 export type ShellOutputs = {
   'shell.saveExport': { saved: boolean; path: string | null }
   'shell.saveBriefingPdf': { saved: boolean; path: string | null; pages: number }
+  'shell.openLink': { opened: boolean }
 }

@@ -329,3 +329,38 @@ test('a passage cited for an existing claim shows in the claim’s details, and 
   await expect(details.getByText('No citations yet', { exact: false })).toBeVisible()
   expect(await citationsOf(attest, source.id)).toEqual([])
 })
+
+test('a source link opens outside the app, in a new tab that cannot reach back into Attest', async ({
+  app,
+  attest,
+  page
+}) => {
+  const url = 'https://news.example.vn/ties-52-years'
+  const source = await createSource(attest, ARTICLE)
+  expect(source.title).toBe(TITLE)
+  // The machine is offline: the news site is a stub page served to the new tab.
+  await page
+    .context()
+    .route('https://news.example.vn/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<title>News</title><p>Stub</p>' })
+    )
+  await app.read(TITLE)
+  const appUrl = page.url()
+  const link = app.reader.getByRole('link', { name: 'news.example.vn/ties-52-years' })
+  await expect(link).toHaveAttribute('href', url)
+
+  const popup = page.waitForEvent('popup')
+  await link.click()
+  const tab = await popup
+  await tab.waitForLoadState()
+  expect(tab.url()).toBe(url)
+  // No opener (rel=noopener) and no referrer: the site learns nothing of the app's address.
+  expect(await tab.evaluate(() => (globalThis as { opener?: unknown }).opener)).toBeNull()
+  expect(
+    await tab.evaluate(() => (globalThis as { document?: { referrer: string } }).document?.referrer)
+  ).toBe('')
+  // The app itself stayed where it was.
+  expect(page.url()).toBe(appUrl)
+  await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible()
+  await tab.close()
+})

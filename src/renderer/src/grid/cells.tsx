@@ -2,6 +2,7 @@ import type { CustomCellRendererProps } from 'ag-grid-react'
 import type { TagRef } from '../../../shared/types'
 import { TagChip } from '../features/tags/TagChip'
 import { formatRelative, formatTimestamp } from '../lib/format'
+import { onExternalLinkClick } from '../lib/links'
 
 /** Long text: two lines in the row, all of it on hover and in the editor. */
 export function ClampedTextCell({ value }: CustomCellRendererProps<unknown, string>) {
@@ -83,7 +84,14 @@ export function LinkCell({ value }: CustomCellRendererProps<unknown, string | nu
     // Not a URL we can shorten: show it as written.
   }
   return (
-    <a className="cell-link" href={value} target="_blank" rel="noreferrer noopener" title={value}>
+    <a
+      className="cell-link"
+      href={value}
+      target="_blank"
+      rel="noreferrer noopener"
+      title={value}
+      onClick={(event) => onExternalLinkClick(event, value)}
+    >
       {shown}
     </a>
   )

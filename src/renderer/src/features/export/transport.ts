@@ -15,6 +15,7 @@ export const isDesktop = (): boolean => window.attest !== undefined
 type ShellInput = {
   'shell.saveExport': { jobId: string }
   'shell.saveBriefingPdf': BriefingOptionsInput
+  'shell.openLink': { url: string }
 }
 
 async function shell<K extends keyof ShellOutputs>(

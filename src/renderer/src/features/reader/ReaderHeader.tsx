@@ -1,6 +1,7 @@
 import { RELIABILITY_LABELS } from '../../../../shared/domain'
 import type { SourceWithContent } from '../../../../shared/types'
 import { countWords, formatPublished, languageName, readingTime, shortUrl } from './format'
+import { onExternalLinkClick } from '../../lib/links'
 import { LinkIcon } from './icons'
 
 const KIND_LABELS: Record<SourceWithContent['kind'], string> = {
@@ -52,7 +53,13 @@ export function ReaderHeader({ source }: { source: SourceWithContent }) {
           <div className="reader-fact reader-fact-url">
             <dt>URL</dt>
             <dd>
-              <a href={source.url} target="_blank" rel="noreferrer noopener" title={source.url}>
+              <a
+                href={source.url}
+                target="_blank"
+                rel="noreferrer noopener"
+                title={source.url}
+                onClick={(event) => onExternalLinkClick(event, source.url ?? '')}
+              >
                 <LinkIcon />
                 <span>{shortUrl(source.url)}</span>
               </a>
