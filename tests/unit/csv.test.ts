@@ -13,6 +13,7 @@ import {
   type CsvOptions,
   type CsvValue
 } from '../../src/server/export/csv'
+import { clearFaults, injectFault } from '../../src/server/store/storeFs'
 
 let dir = ''
 beforeAll(async () => {
@@ -304,6 +305,28 @@ describe('writeCsvFile', () => {
     expect(await readFile(path, 'utf8')).toBe('previous export\r\n')
     expect((await readdir(dir)).filter((n) => n.startsWith('existing-abort.csv'))).toEqual([
       'existing-abort.csv'
+    ])
+  })
+
+  it('on a full disk (ENOSPC half-way through the first 64 KB chunk) keeps the old file, no temp', async () => {
+    const path = join(dir, 'existing-full.csv')
+    await writeFile(path, 'previous export\r\n')
+    injectFault({ op: 'write', code: 'ENOSPC', match: 'existing-full.csv', partial: true })
+    let chunks = 0
+    const rows = function* (): Generator<CsvValue[]> {
+      for (let i = 0; i < 50_000; i++) yield [i, 'text that fills the disk']
+    }
+    try {
+      await expect(
+        writeCsvFile(path, ['n', 'text'], rows(), { onProgress: () => (chunks += 1) })
+      ).rejects.toMatchObject({ code: 'ENOSPC' })
+    } finally {
+      clearFaults()
+    }
+    expect(chunks).toBe(0)
+    expect(await readFile(path, 'utf8')).toBe('previous export\r\n')
+    expect((await readdir(dir)).filter((n) => n.startsWith('existing-full.csv'))).toEqual([
+      'existing-full.csv'
     ])
   })
 

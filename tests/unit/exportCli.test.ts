@@ -174,6 +174,32 @@ describe('attest export', () => {
     expect(fs.readdirSync(dir).filter((name) => name.includes('.tmp-'))).toEqual([])
   })
 
+  it('on a full disk answers one sentence and leaves no file, neither in the job nor at --out', () => {
+    const out = path.join(dir, 'full-disk.csv')
+    fs.writeFileSync(out, 'previous export\r\n')
+    // ENOSPC on the job's temp file (its name ends in .csv.tmp-…), then on the copy to --out.
+    for (const match of ['/attest-export-', 'full-disk.csv.tmp-']) {
+      const result = spawnSync(
+        process.execPath,
+        [path.join(REPO_ROOT, 'bin/attest.js'), 'export', project, '--out', out],
+        {
+          env: {
+            ...process.env,
+            ATTEST_HOME: home,
+            ATTEST_FAULTS: JSON.stringify([{ op: 'write', code: 'ENOSPC', match, partial: true }])
+          },
+          encoding: 'utf8'
+        }
+      )
+      expect(result.status, match).toBe(1)
+      expect(result.stderr.trim(), match).toBe(
+        'attest: The disk is full; the export was not written.'
+      )
+      expect(fs.readFileSync(out, 'utf8')).toBe('previous export\r\n')
+      expect(fs.readdirSync(dir).filter((name) => name.includes('.tmp-'))).toEqual([])
+    }
+  })
+
   it('is in the help', () => {
     const help = attest(['--help'], home)
     expect(help.stdout).toContain('attest export <file> --out <file>')

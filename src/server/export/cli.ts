@@ -18,7 +18,7 @@ import type { Tag } from '../../shared/types'
 import { call, openLocalCore, type Core } from '../core'
 import { readSettings } from '../userData'
 import { findBriefing } from './briefings'
-import { checkOutputPath, deliverFile } from './deliver'
+import { checkOutputPath, deliverFile, exportFailureSentence } from './deliver'
 import { createPlaywrightPrinter, countPdfPages, writePdfFile } from './pdf'
 
 /**
@@ -308,7 +308,7 @@ export async function runExportCommand(args: string[], io: Output): Promise<numb
     }
     return 0
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
+    const message = exportFailureSentence(error)
     io.err(`attest: ${message.split('\n')[0]}`)
     if (error instanceof UsageError) return 2
     return error instanceof AttestError && error.code === 'cancelled' ? 130 : 1

@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import { fsyncParentDir, removeQuietly, renameWithRetry, tempPathFor } from '../store/files'
+import { injectedFault } from '../store/storeFs'
 
 /** How a CSV file is written. Defaults: comma delimiter, UTF-8 BOM (so Excel detects UTF-8). */
 export type CsvOptions = { delimiter: ',' | ';' | '\t'; bom: boolean }
@@ -107,7 +108,10 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw abortError(signal.reason)
 }
 
-async function writeAll(handle: FileHandle, chunk: Buffer): Promise<void> {
+async function writeAll(handle: FileHandle, chunk: Buffer, file: string): Promise<void> {
+  const fault = injectedFault('write', file)
+  if (fault?.partial) await handle.write(chunk, 0, chunk.length >> 1)
+  if (fault) throw fault.error
   let offset = 0
   while (offset < chunk.length) {
     const { bytesWritten } = await handle.write(chunk, offset, chunk.length - offset)
@@ -147,7 +151,7 @@ export async function writeCsvFile(
     pending = []
     pendingBytes = 0
     throwIfAborted(signal)
-    await writeAll(handle, chunk)
+    await writeAll(handle, chunk, temp)
     byteCount += chunk.length
     onProgress?.(rowCount, totalRows)
   }

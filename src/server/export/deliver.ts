@@ -3,6 +3,7 @@ import { copyFile, open, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { AttestError } from '../../shared/result'
 import { fsyncParentDir, removeQuietly, renameWithRetry, tempPathFor } from '../store/files'
+import { injectedFault, isDiskFull } from '../store/storeFs'
 
 /**
  * Puts a finished export where the user asked, whole or not at all: copied beside the target
@@ -12,6 +13,9 @@ import { fsyncParentDir, removeQuietly, renameWithRetry, tempPathFor } from '../
 export async function deliverFile(from: string, to: string): Promise<void> {
   const temp = tempPathFor(to)
   try {
+    const fault = injectedFault('write', temp)
+    if (fault?.partial) await copyFile(from, temp, constants.COPYFILE_EXCL)
+    if (fault) throw fault.error
     await copyFile(from, temp, constants.COPYFILE_EXCL)
     const handle = await open(temp, 'r+')
     try {
@@ -38,4 +42,18 @@ export async function checkOutputPath(target: string): Promise<void> {
   if (existing?.isDirectory()) {
     throw new AttestError('invalid_input', `${target} is a folder; give a file name`)
   }
+}
+
+/**
+ * The sentence for a file-system failure while an export is written, so that no raw
+ * `ENOSPC: no space left on device, write …` reaches the user; other errors keep their message.
+ */
+export function exportFailureSentence(error: unknown): string {
+  if (isDiskFull(error)) return 'The disk is full; the export was not written.'
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  if (code === 'EROFS') return 'The destination is on a read-only disk; the export was not written.'
+  if (code === 'EACCES' || code === 'EPERM') {
+    return 'The destination cannot be written to (permission denied); the export was not written.'
+  }
+  return error instanceof Error ? error.message : String(error)
 }

@@ -13,6 +13,7 @@ import type {
 import { AttestError } from '../../shared/result'
 import type { CoreContext } from '../records/context'
 import type { ProjectStore } from '../store/projectStore'
+import { isDiskFull } from '../store/storeFs'
 import { abortError, writeCsvFile, type CsvValue } from './csv'
 import { csvTable, type CsvTable } from './tables'
 
@@ -198,7 +199,7 @@ async function run(
 function describeFailure(error: unknown): string {
   if (error instanceof AttestError) return error.message
   const code = (error as NodeJS.ErrnoException | undefined)?.code
-  if (code === 'ENOSPC') return 'The disk is full; the export was not written.'
+  if (isDiskFull(error)) return 'The disk is full; the export was not written.'
   if (code === 'EACCES' || code === 'EPERM') {
     return 'The temporary folder cannot be written to; the export was not written.'
   }

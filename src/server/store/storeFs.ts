@@ -73,6 +73,18 @@ function takeFault(op: FsOp, file: string): Fault | undefined {
   return fault
 }
 
+/**
+ * The injected fault for one call outside this module (the export writers use their own async
+ * file handles): the error to throw, and whether a write should first write half its bytes.
+ */
+export function injectedFault(
+  op: FsOp,
+  file: string
+): { error: NodeJS.ErrnoException; partial: boolean } | undefined {
+  const fault = takeFault(op, file)
+  return fault && { error: errno(fault.code, op, file), partial: fault.partial === true }
+}
+
 function check(op: FsOp, file: string): void {
   const fault = takeFault(op, file)
   if (fault) throw errno(fault.code, op, file)
