@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
 import { call, openLocalCore, openWorkerCore, type Core } from './core'
+import { benchCheckpointWait } from './benchFreeze'
 import { benchBriefing, benchCsvExport } from './export/bench'
 import { PART_HITS } from './records/claimSearch'
 import { segmentsAfter, type Cursor } from './records/keyset'
@@ -261,6 +262,7 @@ async function main(): Promise<void> {
   } finally {
     await core.close()
   }
+  await benchCheckpointWait(file, rows)
   await benchBriefing(dir, rows)
   benchAnchoring()
 

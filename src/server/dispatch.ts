@@ -37,6 +37,8 @@ export async function runRequest(
   name: RequestName,
   input: unknown
 ): Promise<Result<unknown>> {
+  // The window's health poll is not the user working; everything else is.
+  if (name !== 'project.health') ctx.store.noteActivity()
   try {
     const handler = handlers[name] as Handler<RequestName>
     const value = await handler(ctx, input as never)

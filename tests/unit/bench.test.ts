@@ -41,6 +41,8 @@ describe('npm run bench', () => {
       /^quick search, top 200: four common words$/,
       /^bulk tag 5,000 selected claims$/,
       /^CSV export of all 5,000 claims/,
+      /^request wait while working: \d+ pages after an edit$/,
+      /^a request arriving 30 ms into an idle checkpoint$/,
       /^briefing PDF print/,
       /^peak RSS/
     ]) {

@@ -39,7 +39,7 @@ export type OpenOptions = {
   readOnly?: boolean
   /** Checkpoint once the journal passes this many bytes. */
   checkpointBytes?: number
-  /** Checkpoint after this many idle milliseconds following a write (0: never on idle). */
+  /** Checkpoint after this many quiet milliseconds after a write (0: never on idle; see noteActivity). */
   idleCheckpointMs?: number
   /** First delay before a failed checkpoint or a full disk is tried again; doubles to 60 s. */
   retryMs?: number
@@ -97,6 +97,12 @@ function checkpointError(error: unknown, name: string): AttestError {
 }
 
 const MAX_RETRY_MS = 60_000
+/**
+ * Quiet time (no request but the health poll) before the journal is folded into the file.
+ * Long, because the fold blocks the store: see noteActivity.
+ */
+export const IDLE_CHECKPOINT_MS = 30_000
+
 /** Files up to this size get the full integrity_check at open, larger ones quick_check. */
 const INTEGRITY_CHECK_BYTES = 64 * 1024 * 1024
 
@@ -208,7 +214,7 @@ export class ProjectStore {
 
       const settings = {
         checkpointBytes: options.checkpointBytes ?? 32 * 1024 * 1024,
-        idleCheckpointMs: options.idleCheckpointMs ?? 5_000,
+        idleCheckpointMs: options.idleCheckpointMs ?? IDLE_CHECKPOINT_MS,
         retryMs: options.retryMs ?? 1_000
       }
       const journalFile = journalPath(file)
@@ -500,6 +506,10 @@ export class ProjectStore {
       this.tryCheckpoint()
       return
     }
+    this.armIdleCheckpoint()
+  }
+
+  private armIdleCheckpoint(): void {
     if (this.options.idleCheckpointMs <= 0) return
     if (this.idleTimer) clearTimeout(this.idleTimer)
     this.idleTimer = setTimeout(() => {
@@ -507,6 +517,16 @@ export class ProjectStore {
       if (!this.closed) this.tryCheckpoint()
     }, this.options.idleCheckpointMs)
     this.idleTimer.unref()
+  }
+
+  /**
+   * The user did something (a page, a search, an edit): a waiting idle checkpoint starts its
+   * quiet period again. A checkpoint holds the store's thread for as long as sql.js takes to
+   * export the whole file (seconds at a million claims), so it waits for a real pause in the
+   * work, not only in the writing.
+   */
+  noteActivity(): void {
+    if (this.idleTimer && !this.closed) this.armIdleCheckpoint()
   }
 
   /**
