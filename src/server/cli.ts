@@ -19,9 +19,9 @@ Usage:
   attest import <file> <documents…>       Import .txt, .md, .html, .pdf or .docx documents
          [--skip-invalid] [--allow-duplicates]
   attest export <file> --out <file>       Export claims, sources, citations or tags as CSV,
-         [--what claims|sources|citations|tags]   or claims as a PDF briefing (--format pdf)
+         [--what claims|sources|citations|tags]   or claims as a PDF or Word briefing
          [--tag T] [--status S] [--query Q] [--delimiter ,|;|tab] [--no-bom]
-         [--format csv|pdf] [--title T] [--author A] [--classification C]
+         [--format csv|pdf|docx] [--title T] [--author A] [--classification C]
          [--group-by tag|status|source|none] [--briefing NAME]  (a briefing kept in the project)
   attest serve [file] [--port N]          Open a project in your browser (127.0.0.1 only)
   attest --help                           Show this help

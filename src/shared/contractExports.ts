@@ -176,7 +176,9 @@ export const exportRequests = {
     input: briefingOptions.extend({
       fonts: z.enum(['file', 'inline', 'none']).default('file')
     })
-  }
+  },
+  /** The same briefing as an editable Word document (.docx), as base64. */
+  'briefing.docx': { input: briefingOptions }
 } as const
 
 /**

@@ -42,6 +42,17 @@ export type BriefingHtml = {
   headerFooter: BriefingHeaderFooter
 }
 
+export type BriefingDocx = {
+  /** The .docx file's bytes, base64-encoded. */
+  dataBase64: string
+  bytes: number
+  claims: number
+  sources: number
+  citations: number
+  /** A suggested file name, e.g. "Gulf trade briefing.docx". */
+  fileName: string
+}
+
 export type ExportOutputs = {
   'export.start': ExportStarted
   'export.status': ExportStatus
@@ -49,6 +60,7 @@ export type ExportOutputs = {
   'export.file': ExportFile
   'export.release': { released: boolean }
   'briefing.html': BriefingHtml
+  'briefing.docx': BriefingDocx
 }
 
 /** What the desktop shell answers for its native requests. */

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parse } from 'csv-parse/sync'
+import JSZip from 'jszip'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { call, openLocalCore } from '../../src/server/core'
 import { seedBriefingProject, SCRIPT_CLAIM } from './helpers/briefingProject'
@@ -118,6 +119,31 @@ describe('attest export', () => {
     expect(text).toContain(SCRIPT_CLAIM)
   })
 
+  it('writes a Word briefing, stored or from the scope flags', async () => {
+    const out = path.join(dir, 'weekly.docx')
+    const result = attest(
+      ['export', project, '--briefing', 'Weekly trade note', '--out', out],
+      home
+    )
+    expect(result.stderr).toBe('')
+    expect(result.stdout.trim()).toBe(`Exported a Word briefing of 2 claims to ${out}`)
+    const zip = await JSZip.loadAsync(fs.readFileSync(out))
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? ''
+    expect(xml).toContain('Weekly trade note')
+    expect(xml).toContain('Exports to Japan are rising; the rice figures disagree.')
+    const flags = path.join(dir, 'flags.docx')
+    const fromFlags = attest(
+      ['export', project, '--format', 'docx', '--title', 'Trade & <Japan>', '--out', flags],
+      home
+    )
+    expect(fromFlags.code).toBe(0)
+    const all = await JSZip.loadAsync(fs.readFileSync(flags))
+    const text = (await all.file('word/document.xml')?.async('string')) ?? ''
+    expect(text).toContain('Trade &amp; &lt;Japan&gt;')
+    expect(text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+    expect(fs.readdirSync(dir).filter((name) => name.includes('.tmp-'))).toEqual([])
+  })
+
   it('prints a briefing stored in the project, by its name', () => {
     const out = path.join(dir, 'weekly.pdf')
     const result = attest(
@@ -141,6 +167,8 @@ describe('attest export', () => {
       [['export', project, '--what', 'notes', '--out', out], /--what must be one of/, 2],
       [['export', project, '--delimiter', '|', '--out', out], /--delimiter/, 2],
       [['export', project, '--format', 'pdf', '--what', 'tags', '--out', out], /PDF briefing/, 2],
+      [['export', project, '--format', 'docx', '--what', 'tags', '--out', out], /Word briefing/, 2],
+      [['export', project, '--format', 'docx', '--no-bom', '--out', out], /are for CSV/, 2],
       [['export', project, '--out', path.join(dir, 'missing', 'x.csv')], /does not exist/, 1],
       [['export', path.join(dir, 'missing.attest'), '--out', out], /does not exist/, 1],
       [['export', project, '--out', out, '--verbose'], /Unknown option/, 2],

@@ -1,12 +1,13 @@
 import type { ParsedInput } from '../../shared/contract'
 import { MAX_BRIEFING_CLAIMS } from '../../shared/contractExports'
-import type { BriefingHtml } from '../../shared/exportTypes'
+import type { BriefingDocx, BriefingHtml } from '../../shared/exportTypes'
 import { AttestError } from '../../shared/result'
 import type { CoreContext } from '../records/context'
 import type { SqliteDb } from '../store/sqlite'
 import { STATUS_LABELS, type ClaimStatus, type RelationKind } from '../../shared/domain'
 import {
   BRIEFING_STATUS_ORDER,
+  renderBriefingDocx,
   renderBriefingHtml,
   type BriefingCitation,
   type BriefingClaim,
@@ -336,7 +337,7 @@ function textOf(data: BriefingData): string {
 }
 
 /** A file name from the briefing's title: "Gulf trade, Q1.pdf". */
-export function briefingFileName(title: string): string {
+export function briefingFileName(title: string, extension: 'pdf' | 'docx' = 'pdf'): string {
   const name = title
     .normalize('NFC')
     .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
@@ -345,7 +346,7 @@ export function briefingFileName(title: string): string {
     .replace(/^\.+|\.+$/g, '')
     .slice(0, 120)
     .trim()
-  return `${name || 'Briefing'}.pdf`
+  return `${name || 'Briefing'}.${extension}`
 }
 
 export function briefingHtml(
@@ -357,14 +358,10 @@ export function briefingHtml(
   const data = gatherBriefing(ctx, options, now)
   const css = fonts === 'file' ? fontCss() : fonts === 'inline' ? fontCssInline(textOf(data)) : ''
   const html = renderBriefingHtml(data, { fontCss: css })
-  const distinct = new Map(
-    data.groups.flatMap((group) => group.claims.map((claim) => [claim.id, claim] as const))
-  )
-  let citations = 0
-  for (const claim of distinct.values()) citations += claim.citations.length
+  const { claims, citations } = countOf(data)
   return {
     html,
-    claims: distinct.size,
+    claims,
     sources: data.sources.length,
     citations,
     groups: input.groupBy === 'none' ? 0 : data.groups.length,
@@ -374,5 +371,30 @@ export function briefingHtml(
       headerRight: input.title,
       footerLeft: input.classification
     }
+  }
+}
+
+function countOf(data: BriefingData): { claims: number; citations: number } {
+  const distinct = new Map(
+    data.groups.flatMap((group) => group.claims.map((claim) => [claim.id, claim] as const))
+  )
+  let citations = 0
+  for (const claim of distinct.values()) citations += claim.citations.length
+  return { claims: distinct.size, citations }
+}
+
+export async function briefingDocx(
+  ctx: CoreContext,
+  input: ParsedInput<'briefing.docx'>,
+  now = new Date()
+): Promise<BriefingDocx> {
+  const data = gatherBriefing(ctx, input, now)
+  const bytes = await renderBriefingDocx(data)
+  return {
+    dataBase64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
+    bytes: bytes.byteLength,
+    ...countOf(data),
+    sources: data.sources.length,
+    fileName: briefingFileName(input.title, 'docx')
   }
 }

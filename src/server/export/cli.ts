@@ -19,10 +19,11 @@ import { call, openLocalCore, type Core } from '../core'
 import { readSettings } from '../userData'
 import { findBriefing } from './briefings'
 import { checkOutputPath, deliverFile, exportFailureSentence } from './deliver'
+import { writeFileAtomic } from '../store/files'
 import { createPlaywrightPrinter, countPdfPages, writePdfFile } from './pdf'
 
 /**
- * `attest export <project> --format csv|pdf --out <file> [--briefing NAME] …`: the same requests the app uses,
+ * `attest export <project> --format csv|pdf|docx --out <file> [--briefing NAME] …`: the same requests the app uses,
  * run in this process. Every check that can fail is made before anything is written, and the
  * file only appears once it is whole.
  */
@@ -103,7 +104,7 @@ export function resolveTag(tags: readonly Tag[], wanted: string): Tag {
 type Choices = {
   project: string
   out: string
-  format: 'csv' | 'pdf'
+  format: 'csv' | 'pdf' | 'docx'
   what: ExportKind
   tag: string | undefined
   status: ClaimStatus[] | undefined
@@ -151,13 +152,15 @@ function parseChoices(args: string[]): Choices {
   if (!values.out) throw new UsageError('attest export needs --out <file>')
   const out = path.resolve(values.out)
   const format = oneOf(
-    (values.format ?? (/\.pdf$/i.test(out) ? 'pdf' : 'csv')).toLowerCase(),
-    ['csv', 'pdf'] as const,
+    (values.format ?? /\.(pdf|docx)$/i.exec(out)?.[1] ?? 'csv').toLowerCase(),
+    ['csv', 'pdf', 'docx'] as const,
     '--format'
   )
   const what = oneOf((values.what ?? 'claims').toLowerCase(), EXPORT_KINDS, '--what')
-  if (format === 'pdf' && what !== 'claims') {
-    throw new UsageError('A PDF briefing is made of claims; leave out --what or use --format csv')
+  if (format !== 'csv' && what !== 'claims') {
+    throw new UsageError(
+      `A ${format === 'pdf' ? 'PDF' : 'Word'} briefing is made of claims; leave out --what or use --format csv`
+    )
   }
   const status = parseStatuses(values.status)
   if (status && what === 'sources') {
@@ -165,10 +168,10 @@ function parseChoices(args: string[]): Choices {
   }
   const briefingOnly = BRIEFING_ONLY.find((name) => values[name] !== undefined)
   if (format === 'csv' && briefingOnly) {
-    throw new UsageError(`--${briefingOnly} is for PDF briefings (--format pdf)`)
+    throw new UsageError(`--${briefingOnly} is for briefings (--format pdf or docx)`)
   }
   if (values.briefing !== undefined) {
-    if (format === 'csv') throw new UsageError('--briefing is for briefings (--format pdf)')
+    if (format === 'csv') throw new UsageError('--briefing is for briefings (--format pdf or docx)')
     const own = (['tag', 'status', 'query', ...BRIEFING_ONLY] as const).find(
       (name) => values[name] !== undefined
     )
@@ -178,7 +181,7 @@ function parseChoices(args: string[]): Choices {
       )
     }
   }
-  if (format === 'pdf' && (values.delimiter !== undefined || values['no-bom'])) {
+  if (format !== 'csv' && (values.delimiter !== undefined || values['no-bom'])) {
     throw new UsageError('--delimiter and --no-bom are for CSV files')
   }
   return {
@@ -287,6 +290,13 @@ async function exportPdf(core: Core, choices: Choices, io: Output): Promise<void
   }
 }
 
+async function exportDocx(core: Core, choices: Choices, io: Output): Promise<void> {
+  const options = await briefingOptionsFor(core, choices)
+  const docx = await call(core, 'briefing.docx', options)
+  writeFileAtomic(choices.out, Buffer.from(docx.dataBase64, 'base64'))
+  io.out(`Exported a Word briefing of ${count(docx.claims, 'claims')} to ${choices.out}`)
+}
+
 /** Runs `attest export …`; returns the exit code. Errors are one line on stderr. */
 export async function runExportCommand(args: string[], io: Output): Promise<number> {
   try {
@@ -302,6 +312,7 @@ export async function runExportCommand(args: string[], io: Output): Promise<numb
     })
     try {
       if (choices.format === 'pdf') await exportPdf(core, choices, io)
+      else if (choices.format === 'docx') await exportDocx(core, choices, io)
       else await exportCsv(core, choices, io)
     } finally {
       await core.close()

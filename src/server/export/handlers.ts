@@ -1,7 +1,7 @@
 import type { HandlersFor } from '../handlers'
 import type { briefingRequests } from '../../shared/contractBriefings'
 import type { exportRequests } from '../../shared/contractExports'
-import { briefingHtml } from './briefingData'
+import { briefingDocx, briefingHtml } from './briefingData'
 import {
   createBriefing,
   deleteBriefing,
@@ -17,7 +17,8 @@ export const exportHandlers: HandlersFor<keyof typeof exportRequests> = {
   'export.cancel': (ctx, input) => cancelExport(ctx, input.jobId),
   'export.file': (ctx, input) => exportFile(ctx, input.jobId),
   'export.release': (ctx, input) => releaseExport(ctx, input.jobId),
-  'briefing.html': (ctx, input) => briefingHtml(ctx, input)
+  'briefing.html': (ctx, input) => briefingHtml(ctx, input),
+  'briefing.docx': (ctx, input) => briefingDocx(ctx, input)
 }
 
 export const briefingHandlers: HandlersFor<keyof typeof briefingRequests> = {

@@ -2,3 +2,4 @@
 export { escapeHtml, html, Html, joinHtml } from './html'
 export { renderBriefingHtml, type BriefingRenderOptions } from './document'
 export * from './model'
+export { renderBriefingDocx } from './docx'
