@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { app, BrowserWindow, dialog } from 'electron'
 import { shellRequests, type ShellRequestName } from '../shared/contractExports'
-import type { BriefingHtml, ExportFile, ShellOutputs } from '../shared/exportTypes'
+import type { BriefingDocx, BriefingHtml, ExportFile, ShellOutputs } from '../shared/exportTypes'
 import { fail, toAppError, type Result } from '../shared/result'
 import type { Core } from '../server/core'
 import { describeIssues } from '../server/dispatch'
@@ -132,6 +132,25 @@ async function saveBriefingPdf(
   return { saved: true, path: choice.filePath, pages: countPdfPages(pdf) }
 }
 
+async function saveBriefingDocx(
+  core: Core,
+  owner: BrowserWindow | null,
+  options: unknown
+): Promise<ShellOutputs['shell.saveBriefingDocx']> {
+  const docx = unwrap<BriefingDocx>(await core.invoke('briefing.docx', options))
+  const dialogOptions = {
+    title: 'Save briefing',
+    defaultPath: path.join(app.getPath('documents'), docx.fileName),
+    filters: [{ name: 'Word document', extensions: ['docx'] }]
+  }
+  const choice = owner
+    ? await dialog.showSaveDialog(owner, dialogOptions)
+    : await dialog.showSaveDialog(dialogOptions)
+  if (choice.canceled || !choice.filePath) return { saved: false, path: null }
+  writeFileAtomic(choice.filePath, Buffer.from(docx.dataBase64, 'base64'))
+  return { saved: true, path: choice.filePath }
+}
+
 let printer: PdfPrinter | null = null
 
 /** Answers the page's native requests (see shellRequests); errors come back as data. */
@@ -151,6 +170,9 @@ export async function handleShellRequest(
     if (name === 'shell.saveExport') {
       const { jobId } = shellRequests['shell.saveExport'].input.parse(parsed.data)
       return { ok: true, value: await saveExport(core, owner, jobId) }
+    }
+    if (name === 'shell.saveBriefingDocx') {
+      return { ok: true, value: await saveBriefingDocx(core, owner, parsed.data) }
     }
     printer ??= createElectronPrinter()
     return { ok: true, value: await saveBriefingPdf(core, owner, printer, parsed.data) }

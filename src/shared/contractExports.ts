@@ -188,6 +188,7 @@ export const exportRequests = {
 export const shellRequests = {
   'shell.saveExport': { input: z.object({ jobId }).strict() },
   'shell.saveBriefingPdf': { input: briefingOptions },
+  'shell.saveBriefingDocx': { input: briefingOptions },
   /** A link the user clicked; the shell asks before the operating system opens it. */
   'shell.openLink': { input: z.object({ url: z.string().max(4096) }).strict() }
 } as const

@@ -67,5 +67,6 @@ export type ExportOutputs = {
 export type ShellOutputs = {
   'shell.saveExport': { saved: boolean; path: string | null }
   'shell.saveBriefingPdf': { saved: boolean; path: string | null; pages: number }
+  'shell.saveBriefingDocx': { saved: boolean; path: string | null }
   'shell.openLink': { opened: boolean }
 }

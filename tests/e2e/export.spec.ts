@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import { parse } from 'csv-parse/sync'
+import JSZip from 'jszip'
 import type { Page } from '@playwright/test'
 import { expect, test, type AttestServer } from './fixtures'
 
@@ -144,4 +145,31 @@ test('previews a briefing without running its text, and saves it as a PDF', asyn
   expect(flat).toContain(SOURCE)
   expect(flat).toContain('OFFICIAL-SENSITIVE')
   expect(alerted).toBe(false)
+})
+
+test('saves the same briefing as an editable Word document', async ({ app, attest, page }) => {
+  await seed(attest)
+  await page.reload()
+  await expect(app.count('4 claims')).toBeVisible()
+
+  const dialog = await openExport(page)
+  await dialog.getByRole('tab', { name: 'Briefing (PDF)' }).click()
+  await dialog.getByLabel('Title').fill('Rice & rare earths')
+  await dialog.getByLabel('Author or unit').fill('Asia desk')
+  await expect(dialog.getByText('4 claims · 1 source · 1 citation')).toBeVisible()
+
+  const downloading = page.waitForEvent('download')
+  await dialog.getByRole('button', { name: 'Save Word' }).click()
+  const download = await downloading
+  expect(download.suggestedFilename()).toBe('Rice & rare earths.docx')
+  await expect(dialog.getByRole('status')).toContainText(
+    'Downloaded the briefing as Rice & rare earths.docx'
+  )
+  const zip = await JSZip.loadAsync(fs.readFileSync(await download.path()))
+  const xml = (await zip.file('word/document.xml')?.async('string')) ?? ''
+  expect(xml).toContain('Rice &amp; rare earths')
+  expect(xml).toContain('Asia desk')
+  for (const claim of [RICE_UP, RICE_DOWN, EARTHS]) expect(xml).toContain(claim)
+  expect(xml).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+  expect(xml).not.toContain('<script')
 })

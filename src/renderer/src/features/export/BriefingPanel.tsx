@@ -9,7 +9,13 @@ import { call, errorMessage } from '../../api'
 import { useDebouncedValue } from '../../hooks/useDebouncedValue'
 import { useWorkspace } from '../../workspace'
 import { scopeOf, type GridView, type ScopeChoice } from './scopes'
-import { downloadBriefingPdf, isDesktop, saveBriefingInApp } from './transport'
+import {
+  downloadBriefingDocx,
+  downloadBriefingPdf,
+  isDesktop,
+  saveBriefingDocxInApp,
+  saveBriefingInApp
+} from './transport'
 
 type Include = NonNullable<BriefingOptionsInput['include']>
 type IncludeKey = keyof Include
@@ -183,6 +189,26 @@ export function BriefingPanel({ view, onClose }: BriefingPanelProps) {
     }
   }
 
+  const saveDocx = async () => {
+    setSaved({ status: 'saving' })
+    remember(byline)
+    try {
+      if (isDesktop()) {
+        const result = await saveBriefingDocxInApp(options)
+        setSaved(
+          result.saved && result.path
+            ? { status: 'done', message: `Saved the briefing as a Word document to ${result.path}` }
+            : { status: 'idle' }
+        )
+        return
+      }
+      const { fileName } = await downloadBriefingDocx(options)
+      setSaved({ status: 'done', message: `Downloaded the briefing as ${fileName}` })
+    } catch (error) {
+      setSaved({ status: 'failed', message: errorMessage(error) })
+    }
+  }
+
   const summary =
     preview.status === 'ready'
       ? [
@@ -351,11 +377,22 @@ export function BriefingPanel({ view, onClose }: BriefingPanelProps) {
           </p>
         ) : (
           <span className="dialog-hint">
-            {saved.status === 'saving' ? 'Printing the PDF…' : 'A4 PDF, fonts embedded'}
+            {saved.status === 'saving'
+              ? 'Writing the briefing…'
+              : 'A4 PDF, fonts embedded, or Word'}
           </span>
         )}
         <button type="button" className="button" onClick={onClose}>
           Close
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void saveDocx()}
+          disabled={!canSave}
+          title="An editable Word document (.docx) of the same briefing"
+        >
+          Save Word
         </button>
         <button
           type="button"

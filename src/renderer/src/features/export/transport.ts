@@ -2,7 +2,7 @@ import type { RequestInput } from '../../../../shared/contract'
 import type { BriefingOptionsInput } from '../../../../shared/contractExports'
 import type { ShellOutputs } from '../../../../shared/exportTypes'
 import { ERROR_CODES, type ErrorCode } from '../../../../shared/result'
-import { ApiError, readToken } from '../../api'
+import { ApiError, call, readToken } from '../../api'
 
 /**
  * Delivering finished files. In the app the shell asks the user where to save (the page never
@@ -15,6 +15,7 @@ export const isDesktop = (): boolean => window.attest !== undefined
 type ShellInput = {
   'shell.saveExport': { jobId: string }
   'shell.saveBriefingPdf': BriefingOptionsInput
+  'shell.saveBriefingDocx': BriefingOptionsInput
   'shell.openLink': { url: string }
 }
 
@@ -96,6 +97,23 @@ export async function downloadBriefingPdf(
   }
   saveBlob(await response.blob(), fileName)
   return { pages: Number(response.headers.get('x-attest-pages') ?? 0) }
+}
+
+export const saveBriefingDocxInApp = (options: BriefingOptionsInput) =>
+  shell('shell.saveBriefingDocx', options)
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+
+/** Browser mode: the Word briefing comes back from the core as base64 and is downloaded. */
+export async function downloadBriefingDocx(
+  options: BriefingOptionsInput
+): Promise<{ fileName: string }> {
+  const docx = await call('briefing.docx', options)
+  const binary = atob(docx.dataBase64)
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  saveBlob(new Blob([bytes], { type: DOCX_TYPE }), docx.fileName)
+  return { fileName: docx.fileName }
 }
 
 export type ExportStartInput = RequestInput<'export.start'>
