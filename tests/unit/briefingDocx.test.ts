@@ -80,6 +80,8 @@ describe('briefing.docx', () => {
     expect(table).toContain('Bilateral trade reached 50 billion USD in 2025.')
     expect(table).toContain('Bilateral trade was 42.5 billion USD in the first ten months')
     expect(table).toContain('“Exports to Japan reached US$5.9 billion”')
+    // The claim contradicted on the left, the one contradicting it on the right.
+    expect(table.indexOf('42.5 billion')).toBeLessThan(table.indexOf('reached 50 billion'))
     // Markup from a claim is text, never XML.
     expect(paragraphs.some((p) => p.includes(SCRIPT_CLAIM))).toBe(true)
     expect(xml).not.toContain('<script>')

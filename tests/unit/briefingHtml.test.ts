@@ -194,3 +194,52 @@ describe('bottom line and key judgements', () => {
     expect(renderBriefingHtml(minimal(claims), { fontCss: '' })).not.toContain('class="judgements"')
   })
 })
+
+describe('the Disagreements section', () => {
+  const quote = 'Trade reached 50 billion US dollars <b>this year</b>.'
+  const contradicted = claim({
+    id: 'x',
+    text: 'Trade was 42.5 billion USD in ten months.',
+    relations: [
+      { kind: 'contradicts', direction: 'in', otherText: 'Trade reached 50 billion USD.' }
+    ]
+  })
+  const contradicting = claim({
+    id: 'y',
+    text: 'Trade reached 50 billion USD.',
+    credibility: 2,
+    relations: [
+      {
+        kind: 'contradicts',
+        direction: 'out',
+        otherText: 'Trade was 42.5 billion USD in ten months.'
+      },
+      { kind: 'contradicts', direction: 'out', otherText: 'A claim outside the scope & <then>' }
+    ],
+    citations: [{ sourceId: 's', quote, stance: 'supports', locator: null, note: null }]
+  })
+  const data = minimal([contradicted, contradicting])
+  const out = renderBriefingHtml(data, { fontCss: '' })
+  const section = out.slice(out.indexOf('class="disagreements"'), out.indexOf('class="summary"'))
+
+  it('prints each contradicts pair once, side by side, with the quotes, before the summary', () => {
+    expect(out.indexOf('class="disagreements"')).toBeGreaterThan(out.indexOf('class="cover"'))
+    expect(section.match(/class="dis-pair"/g)).toHaveLength(2)
+    const [first] = section.split('class="dis-pair"').slice(1)
+    // The claim contradicted on the left, the one contradicting it on the right, with its quote.
+    expect(first!.indexOf('42.5 billion')).toBeLessThan(first!.indexOf('Trade reached 50'))
+    expect(first).toContain('“Trade reached 50 billion US dollars &lt;b&gt;this year&lt;/b&gt;.”')
+    expect(first).toContain('<span class="grade">B2</span>')
+    expect(section).toContain('A claim outside the scope &amp; &lt;then&gt;')
+    expect(section).toContain('Not in this briefing.')
+  })
+
+  it('is left out when no claim contradicts another, or relations are not included', () => {
+    expect(renderBriefingHtml(minimal([claim({ id: 'z' })]), { fontCss: '' })).not.toContain(
+      'class="disagreements"'
+    )
+    const hidden = minimal([contradicted, contradicting])
+    hidden.options.include.relations = false
+    expect(renderBriefingHtml(hidden, { fontCss: '' })).not.toContain('class="disagreements"')
+  })
+})

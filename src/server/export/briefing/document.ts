@@ -1,5 +1,6 @@
 import { renderClaims } from './claims'
 import { renderCover } from './cover'
+import { renderDisagreements } from './disagreements'
 import { renderGradingKey } from './gradingKey'
 import { html, trustedCss } from './html'
 import { renderJudgements } from './judgements'
@@ -31,6 +32,7 @@ ${trustedCss(STYLES)}
 <body>
 ${renderCover(ctx)}
 ${renderJudgements(ctx)}
+${renderDisagreements(ctx)}
 ${renderSummary(ctx)}
 ${renderClaims(ctx)}
 ${renderSources(ctx)}

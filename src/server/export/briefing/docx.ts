@@ -25,8 +25,8 @@ import {
 } from '../../../shared/domain'
 import {
   admiraltyGrade,
-  contradictions,
   credibilityLabel,
+  disagreementPairs,
   formatDate,
   formatDay,
   formatTimestamp,
@@ -35,6 +35,7 @@ import {
   renderContext,
   type BriefingClaim,
   type BriefingData,
+  type DisagreementSide,
   type RenderContext
 } from './model'
 
@@ -267,43 +268,23 @@ function cell(children: Paragraph[], header = false): TableCell {
   })
 }
 
-/**
- * Contradicting claims side by side: each `contradicts` relation once, the claim on the left
- * and the claim it contradicts on the right, each with its quotes when it is in the briefing.
- */
+/** Contradicting claims side by side, each with its quotes when it is in the briefing. */
 function disagreements(ctx: RenderContext): Array<Paragraph | Table> {
   if (!ctx.include.relations) return []
-  const byText = new Map(ctx.summary.claims.map((claim) => [claim.text, claim]))
-  const seen = new Set<string>()
-  const rows: TableRow[] = []
-  for (const claim of ctx.summary.claims) {
-    for (const relation of contradictions(claim)) {
-      const other = byText.get(relation.otherText)
-      const key = [claim.id, other?.id ?? relation.otherText].sort().join('\u0000')
-      if (seen.has(key)) continue
-      seen.add(key)
-      const [left, right] = relation.direction === 'out' ? [claim, other] : [other, claim]
-      const side = (subject: BriefingClaim | undefined, text: string): Paragraph[] =>
-        subject
-          ? [
-              para([
-                run(`Claim ${ctx.claimNumbers.get(subject.id) ?? ''}. `, { bold: true }),
-                run(subject.text)
-              ]),
-              ...quoteLines(ctx, subject)
-            ]
-          : [para([run(text)]), para([run('(not in this briefing)', { color: MUTED })])]
-      rows.push(
-        new TableRow({
-          cantSplit: true,
-          children: [
-            cell(side(left, relation.direction === 'out' ? claim.text : relation.otherText)),
-            cell(side(right, relation.direction === 'out' ? relation.otherText : claim.text))
-          ]
-        })
-      )
-    }
-  }
+  const side = ({ claim, text }: DisagreementSide): Paragraph[] =>
+    claim
+      ? [
+          para([
+            run(`Claim ${ctx.claimNumbers.get(claim.id) ?? ''}. `, { bold: true }),
+            run(claim.text)
+          ]),
+          ...quoteLines(ctx, claim)
+        ]
+      : [para([run(text)]), para([run('(not in this briefing)', { color: MUTED })])]
+  const rows = disagreementPairs(ctx.summary.claims).map(
+    (pair) =>
+      new TableRow({ cantSplit: true, children: [cell(side(pair.left)), cell(side(pair.right))] })
+  )
   if (rows.length === 0) return []
   return [
     heading('Disagreements'),

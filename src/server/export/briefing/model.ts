@@ -194,6 +194,37 @@ export function contradictions(claim: BriefingClaim): BriefingRelation[] {
   return claim.relations.filter((relation) => relation.kind === 'contradicts')
 }
 
+/**
+ * One side of a disagreement: the claim when it is in the briefing (with its quotes), else only
+ * the text of the claim on the other end of the relation.
+ */
+export type DisagreementSide = { claim: BriefingClaim | null; text: string }
+export type Disagreement = { left: DisagreementSide; right: DisagreementSide }
+
+/**
+ * Every `contradicts` relation among the briefing's claims, once, in reading order: the claim
+ * contradicted on the left, the claim that contradicts it on the right.
+ */
+export function disagreementPairs(claims: readonly BriefingClaim[]): Disagreement[] {
+  const byText = new Map(claims.map((claim) => [claim.text, claim]))
+  const seen = new Set<string>()
+  const pairs: Disagreement[] = []
+  for (const claim of claims) {
+    for (const relation of contradictions(claim)) {
+      const other = byText.get(relation.otherText) ?? null
+      const key = [claim.id, other?.id ?? relation.otherText].sort().join('\u0000')
+      if (seen.has(key)) continue
+      seen.add(key)
+      const self: DisagreementSide = { claim, text: claim.text }
+      const them: DisagreementSide = { claim: other, text: relation.otherText }
+      pairs.push(
+        relation.direction === 'out' ? { left: them, right: self } : { left: self, right: them }
+      )
+    }
+  }
+  return pairs
+}
+
 export function isFlagged(claim: BriefingClaim): boolean {
   return (
     claim.status === 'contested' || claim.status === 'refuted' || contradictions(claim).length > 0
