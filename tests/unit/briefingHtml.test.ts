@@ -235,9 +235,9 @@ describe('the Disagreements section', () => {
   })
 
   it('is left out when no claim contradicts another, or relations are not included', () => {
-    expect(renderBriefingHtml(minimal([claim({ id: 'z' })]), { fontCss: '' })).not.toContain(
-      'class="disagreements"'
-    )
+    expect(
+      renderBriefingHtml(minimal([claim({ id: 'z', text: 'Alone.' })]), { fontCss: '' })
+    ).not.toContain('class="disagreements"')
     const hidden = minimal([contradicted, contradicting])
     hidden.options.include.relations = false
     expect(renderBriefingHtml(hidden, { fontCss: '' })).not.toContain('class="disagreements"')
