@@ -24,6 +24,7 @@ Usage:
          [--format csv|pdf|docx] [--title T] [--author A] [--classification C]
          [--group-by tag|status|source|none] [--briefing NAME]  (a briefing kept in the project)
   attest serve [file] [--port N]          Open a project in your browser (127.0.0.1 only)
+         [--take-over]                    (take over a project locked from another computer)
   attest --help                           Show this help
 
 With no file, serve opens the last project used, or creates one in your user folder.`
@@ -55,14 +56,19 @@ function requireFile(positionals: string[], command: string): string {
   return path.resolve(file)
 }
 
-async function withProject<T>(file: string, body: (core: Core) => Promise<T>): Promise<T> {
+async function withProject<T>(
+  file: string,
+  body: (core: Core) => Promise<T>,
+  open: { readOnly?: boolean; takeOver?: boolean } = {}
+): Promise<T> {
   if (!fs.existsSync(file)) {
     throw new AttestError('not_found', `${file} does not exist`)
   }
   const core = await openLocalCore({
     projectPath: file,
     deviceId: readSettings().deviceId,
-    idleCheckpointMs: 0
+    idleCheckpointMs: 0,
+    ...open
   })
   try {
     return await body(core)
@@ -79,7 +85,11 @@ function formatStats(stats: Stats): string {
 }
 
 async function serve(args: string[], io: Output): Promise<number> {
-  const { values, positionals } = parse(args, { port: { type: 'string' } }, 1)
+  const { values, positionals } = parse(
+    args,
+    { port: { type: 'string' }, 'take-over': { type: 'boolean' } },
+    1
+  )
   const port = values.port === undefined ? 0 : Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new UsageError(`--port must be a number from 0 to 65535, not "${String(values.port)}"`)
@@ -88,7 +98,8 @@ async function serve(args: string[], io: Output): Promise<number> {
   const core = await openWorkerCore({
     projectPath: file,
     deviceId: readSettings().deviceId,
-    create: !positionals[0] || !fs.existsSync(file)
+    create: !positionals[0] || !fs.existsSync(file),
+    takeOver: values['take-over'] === true
   })
   rememberProject(file)
   const host = await startHttpHost({

@@ -180,37 +180,3 @@ export async function fsyncParentDir(file: string): Promise<void> {
 export async function removeQuietly(file: string): Promise<void> {
   await unlink(file).catch(() => undefined)
 }
-
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return errorCode(error) === 'EPERM'
-  }
-}
-
-/**
- * A lock file beside the project so that two processes never append to one journal. A lock
- * left by a process that no longer exists (a crash) is taken over.
- */
-export function acquireLock(lockPath: string): () => void {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = fs.openSync(lockPath, 'wx')
-      fs.writeSync(fd, String(process.pid))
-      fs.closeSync(fd)
-      return () => fs.rmSync(lockPath, { force: true })
-    } catch (error) {
-      if (errorCode(error) !== 'EEXIST') throw error
-      const holder = Number.parseInt(fs.readFileSync(lockPath, 'utf8'), 10)
-      if (Number.isFinite(holder) && holder !== process.pid && isProcessAlive(holder)) {
-        throw Object.assign(new Error(`in use by another Attest process (pid ${holder})`), {
-          code: 'ELOCKED'
-        })
-      }
-      fs.rmSync(lockPath, { force: true })
-    }
-  }
-  throw new Error('could not take the project lock')
-}

@@ -4,14 +4,14 @@ import path from 'node:path'
 import { AttestError } from '../../shared/result'
 import type { ProjectHealth, SalvageResult } from '../../shared/types'
 import {
-  acquireLock,
   checkpointTempPath,
   removeDeadCheckpointTemps,
   replaceFileVerified,
   writeFileAtomic
 } from './files'
+import { acquireLock } from './lock'
 import { Journal, readJournal, type JournalEntry } from './journal'
-import { errorCode, isDiskFull, storeFs } from './storeFs'
+import { errorCode, faultPoint, isDiskFull, storeFs } from './storeFs'
 import { LATEST_VERSION, MIGRATIONS } from './migrations'
 import { salvageProject } from './salvage'
 import { SqliteDb, loadSqlJs, looksLikeSqlite } from './sqlite'
@@ -41,6 +41,11 @@ export type OpenOptions = {
   checkpointBytes?: number
   /** Checkpoint after this many quiet milliseconds after a write (0: never on idle; see noteActivity). */
   idleCheckpointMs?: number
+  /**
+   * Take the lock over from another computer (the user said Attest is not running there). A
+   * lock held by a live process on this computer is never taken.
+   */
+  takeOver?: boolean
   /** First delay before a failed checkpoint or a full disk is tried again; doubles to 60 s. */
   retryMs?: number
 }
@@ -158,9 +163,12 @@ export class ProjectStore {
     let release: () => void = () => undefined
     if (!options.readOnly) {
       try {
-        release = acquireLock(lockPath(file))
+        release = acquireLock(lockPath(file), { takeOver: options.takeOver === true }).release
       } catch (error) {
-        throw new AttestError('io', `Cannot open ${name}: ${describeIoError(error)}.`)
+        throw new AttestError(
+          errorCode(error) === 'ELOCKED' ? 'conflict' : 'io',
+          `Cannot open ${name}: ${describeIoError(error)}.`
+        )
       }
     }
 
@@ -354,6 +362,7 @@ export class ProjectStore {
     let seq = seqInFile
     for (const entry of entries) {
       if (entry.seq <= seqInFile) continue
+      faultPoint('replay', name)
       try {
         db.replay(entry.statements)
       } catch (error) {

@@ -9,12 +9,26 @@ import fs from 'node:fs'
  * Faults are added by tests in this thread (`injectFault`), or for a child process through
  * the `ATTEST_FAULTS` environment variable (a JSON array of faults, read once at start).
  */
-export type FsOp = 'open' | 'write' | 'sync' | 'truncate' | 'rename' | 'unlink'
+export type FsOp =
+  | 'open'
+  | 'write'
+  | 'sync'
+  | 'truncate'
+  | 'rename'
+  | 'unlink'
+  | 'link'
+  /** Not a call: a point in start-up, once per journal entry replayed. */
+  | 'replay'
 
 export type Fault = {
   op: FsOp
-  /** The errno code to fail with: ENOSPC, EROFS, EPERM, EBUSY, EIO… */
+  /**
+   * The errno code to fail with: ENOSPC, EROFS, EPERM, EBUSY, EIO… or KILL, which ends the
+   * process with SIGKILL right there (a crash at an exact step).
+   */
   code: string
+  /** How many matching calls pass before the fault starts (default 0). */
+  skip?: number
   /** Only calls on a path containing this text fail (default: every path). */
   match?: string
   /** How many calls fail before the fault clears itself (default: until cleared). */
@@ -66,6 +80,10 @@ function takeFault(op: FsOp, file: string): Fault | undefined {
   const index = faults.findIndex((f) => f.op === op && (!f.match || file.includes(f.match)))
   if (index < 0) return undefined
   const fault = faults[index] as Fault
+  if (fault.skip !== undefined && fault.skip > 0) {
+    fault.skip -= 1
+    return undefined
+  }
   if (fault.times !== undefined) {
     fault.times -= 1
     if (fault.times <= 0) faults.splice(index, 1)
@@ -85,9 +103,23 @@ export function injectedFault(
   return fault && { error: errno(fault.code, op, file), partial: fault.partial === true }
 }
 
+/** A fault point that is not a file-system call (see FsOp 'replay'). */
+export function faultPoint(op: FsOp, file: string): void {
+  if (faults.length > 0) check(op, file)
+}
+
+function fire(fault: Fault, op: string, file: string): never {
+  if (fault.code === 'KILL') {
+    process.kill(process.pid, 'SIGKILL')
+    // The signal is delivered at once; nothing after this line runs.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000)
+  }
+  throw errno(fault.code, op, file)
+}
+
 function check(op: FsOp, file: string): void {
   const fault = takeFault(op, file)
-  if (fault) throw errno(fault.code, op, file)
+  if (fault) fire(fault, op, file)
 }
 
 const pathOf = (fd: number): string => fdPaths.get(fd) ?? `fd ${fd}`
@@ -107,7 +139,7 @@ export const storeFs = {
   writeAllSync(fd: number, buffer: Uint8Array): void {
     const fault = takeFault('write', pathOf(fd))
     if (fault?.partial) fs.writeSync(fd, buffer, 0, Math.floor(buffer.length / 2))
-    if (fault) throw errno(fault.code, 'write', pathOf(fd))
+    if (fault) fire(fault, 'write', pathOf(fd))
     let offset = 0
     while (offset < buffer.length) {
       offset += fs.writeSync(fd, buffer, offset, buffer.length - offset)
@@ -128,6 +160,10 @@ export const storeFs = {
   renameSync(from: string, to: string): void {
     check('rename', to)
     fs.renameSync(from, to)
+  },
+  linkSync(existing: string, created: string): void {
+    check('link', created)
+    fs.linkSync(existing, created)
   },
   unlinkSync(file: string): void {
     check('unlink', file)

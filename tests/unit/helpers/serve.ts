@@ -10,13 +10,21 @@ export type Served = {
   port: number
 }
 
-/** Starts the built `attest serve` on a project in a child process. */
-export function serve(projectPath: string, home: string): Promise<Served> {
+/**
+ * Starts the built `attest serve` on a project in a child process, with `args` after the
+ * file and `env` added to the environment (ATTEST_FAULTS).
+ */
+export function serve(
+  projectPath: string,
+  home: string,
+  args: string[] = [],
+  env: Record<string, string> = {}
+): Promise<Served> {
   const child = spawn(
     process.execPath,
-    [path.join(REPO_ROOT, 'bin/attest.js'), 'serve', projectPath, '--port', '0'],
+    [path.join(REPO_ROOT, 'bin/attest.js'), 'serve', projectPath, '--port', '0', ...args],
     {
-      env: { ...process.env, ATTEST_HOME: home },
+      env: { ...process.env, ATTEST_HOME: home, ...env },
       stdio: ['ignore', 'pipe', 'pipe']
     }
   )

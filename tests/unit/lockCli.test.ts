@@ -1,0 +1,58 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { spawnSync } from 'node:child_process'
+import { describe, expect, it } from 'vitest'
+import { exited, serve } from './helpers/serve'
+import { REPO_ROOT, tempDir } from './helpers/tempProject'
+
+function attest(args: string[], home: string) {
+  const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/attest.js'), ...args], {
+    env: { ...process.env, ATTEST_HOME: home },
+    encoding: 'utf8'
+  })
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+describe('attest serve and the project lock', () => {
+  it('names the other computer that holds a project and takes it over with --take-over', async () => {
+    const dir = tempDir()
+    const file = path.join(dir, 'shared.attest')
+    expect(attest(['new', file], dir).code).toBe(0)
+    const foreign = JSON.stringify({
+      pid: 31337,
+      host: 'office-desktop',
+      start: '5',
+      nonce: 'abc',
+      since: '2026-03-04T05:06:07.000Z'
+    })
+    fs.writeFileSync(`${file}.lock`, foreign)
+
+    await expect(serve(file, dir)).rejects.toThrow(
+      'attest: Cannot open shared.attest: it is in use by Attest on the computer "office-desktop" (pid 31337, since 2026-03-04 05:06 UTC). If Attest is no longer running on office-desktop, take the project over: attest serve --take-over.'
+    )
+    expect(fs.readFileSync(`${file}.lock`, 'utf8')).toBe(foreign)
+
+    const served = await serve(file, dir, ['--take-over'])
+    const lock = JSON.parse(fs.readFileSync(`${file}.lock`, 'utf8')) as { pid: number }
+    expect(lock.pid).toBe(served.child.pid)
+    // A second server on this computer is refused while the first is alive.
+    await expect(serve(file, dir, ['--take-over'])).rejects.toThrow(
+      `it is in use by another Attest process on this computer (pid ${served.child.pid}`
+    )
+    served.child.kill('SIGTERM')
+    await exited(served.child)
+    expect(fs.existsSync(`${file}.lock`)).toBe(false)
+  })
+
+  it('opens a project at once after the server holding it was killed', async () => {
+    const dir = tempDir()
+    const file = path.join(dir, 'killed.attest')
+    const first = await serve(file, dir)
+    first.child.kill('SIGKILL')
+    // No wait for the exit: the killed server may not be reaped yet.
+    const second = await serve(file, dir)
+    second.child.kill('SIGTERM')
+    await exited(second.child)
+    await exited(first.child)
+  })
+})
