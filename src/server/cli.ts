@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { contract } from '../shared/contract'
 import { AttestError } from '../shared/result'
 import { terminalSafe } from './terminalText'
 import type { DocumentDraft } from '../shared/documentTypes'
@@ -122,6 +123,20 @@ async function serve(args: string[], io: Output): Promise<number> {
   return 0
 }
 
+/** What saving a prepared document sends: the fields the analyst would confirm. */
+function sourceInputOf(draft: DocumentDraft) {
+  return {
+    title: draft.title,
+    url: draft.url,
+    publisher: draft.publisher,
+    author: draft.author,
+    publishedAt: draft.publishedAt,
+    language: draft.language,
+    content: draft.content,
+    layout: draft.layout
+  }
+}
+
 /**
  * Imports documents as sources. Every document is read and checked first; if any cannot be
  * imported, nothing is (unless --skip-invalid). The same text already in the project is
@@ -153,8 +168,18 @@ async function importDocuments(args: string[], io: Output): Promise<number> {
         fileName: path.basename(file),
         dataBase64: bytes.toString('base64')
       })
-      if (result.ok) drafts.push({ file, draft: result.value as DocumentDraft })
-      else problems.push(result.error.message)
+      if (!result.ok) {
+        problems.push(result.error.message)
+        continue
+      }
+      const draft = result.value as DocumentDraft
+      // Checked as the save will check it, before anything is saved: all or nothing.
+      const checked = contract['sources.create'].input.safeParse(sourceInputOf(draft))
+      if (checked.success) drafts.push({ file, draft })
+      else {
+        const reason = checked.error.issues[0]?.message ?? 'it cannot be saved'
+        problems.push(`${path.basename(file)} cannot be imported: ${reason}.`)
+      }
     }
     for (const problem of problems) io.err(`attest: ${problem}`)
     if (problems.length > 0 && !values['skip-invalid']) {
@@ -173,16 +198,7 @@ async function importDocuments(args: string[], io: Output): Promise<number> {
         continue
       }
       seen.add(draft.contentHash)
-      const source = await call(core, 'sources.create', {
-        title: draft.title,
-        url: draft.url,
-        publisher: draft.publisher,
-        author: draft.author,
-        publishedAt: draft.publishedAt,
-        language: draft.language,
-        content: draft.content,
-        layout: draft.layout
-      })
+      const source = await call(core, 'sources.create', sourceInputOf(draft))
       imported += 1
       const facts = [source.publishedAt, source.language, source.publisher]
         .filter(Boolean)

@@ -37,10 +37,16 @@ export const optionalDate = z
   .union([isoDate, z.literal(''), z.null()])
   .transform((value) => (value === '' || value === null ? null : value))
 
+/**
+ * The longest text a source's fields accept, in UTF-16 code units: the single source of truth
+ * for the save (below) and for the metadata an import proposes (server/import/fit.ts).
+ */
+export const SOURCE_LIMITS = { title: 1_000, publisher: 500, author: 500, url: 2_048 } as const
+
 export const url = z
   .string()
   .trim()
-  .max(2048, { error: 'The URL is longer than 2048 characters' })
+  .max(SOURCE_LIMITS.url, { error: `The URL is longer than ${SOURCE_LIMITS.url} characters` })
   .refine((value) => value === '' || /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(value), {
     error: 'The URL must start with http:// or https://'
   })
@@ -187,10 +193,10 @@ export const sourceLayout = z
   .strict()
 
 export const sourceFields = {
-  title: requiredText('The title', 1_000),
+  title: requiredText('The title', SOURCE_LIMITS.title),
   url,
-  publisher: optionalText('The publisher', 500),
-  author: optionalText('The author', 500),
+  publisher: optionalText('The publisher', SOURCE_LIMITS.publisher),
+  author: optionalText('The author', SOURCE_LIMITS.author),
   publishedAt: optionalDate,
   language,
   kind: sourceKind,

@@ -101,6 +101,39 @@ describe('attest CLI', () => {
     expect(JSON.parse(attest(['stats', file, '--json'], dir).stdout)).toMatchObject({ sources: 2 })
   })
 
+  it('imports a good/bad/good batch all or nothing, or the good ones with --skip-invalid', () => {
+    const dir = tempDir()
+    const file = path.join(dir, 'batch.attest')
+    attest(['new', file], dir)
+    const good1 = path.join(dir, 'one.txt')
+    fs.writeFileSync(good1, 'Rice exports rose\n\nThe ministry said exports rose in March.\n')
+    const bad = path.join(dir, 'empty.txt')
+    fs.writeFileSync(bad, '   \n\n  ')
+    // A title of 5,005 characters: proposed cut to fit, so it is a good document.
+    const good2 = path.join(dir, 'long.html')
+    fs.writeFileSync(
+      good2,
+      `<html><head><title>${'Long title '.repeat(455)}</title></head><body><p>The second article's text.</p></body></html>`
+    )
+
+    const refused = attest(['import', file, good1, bad, good2], dir)
+    expect(refused.code).toBe(1)
+    expect(refused.stdout).toBe('')
+    const errors = refused.stderr.trim().split('\n')
+    expect(errors).toHaveLength(2)
+    expect(errors[0]).toMatch(/^attest: .*empty\.txt.* only whitespace/)
+    expect(errors[1]).toMatch(/nothing was imported/)
+    expect(JSON.parse(attest(['stats', file, '--json'], dir).stdout)).toMatchObject({ sources: 0 })
+
+    const skipped = attest(['import', file, good1, bad, good2, '--skip-invalid'], dir)
+    expect(skipped.code).toBe(1)
+    expect(skipped.stderr).toMatch(/empty\.txt.* only whitespace/)
+    expect(skipped.stdout).toContain('Imported one.txt as "Rice exports rose"')
+    expect(skipped.stdout).toMatch(/Imported long\.html as "Long title (Long title )+Long…"/)
+    expect(skipped.stdout).toContain('2 of 3 documents imported')
+    expect(JSON.parse(attest(['stats', file, '--json'], dir).stdout)).toMatchObject({ sources: 2 })
+  })
+
   it('prints escape sequences and bidi overrides from a document as visible text', () => {
     const dir = tempDir()
     const file = path.join(dir, 'escapes.attest')

@@ -18,6 +18,7 @@ import {
 } from './decode'
 import { htmlToText, type HtmlMeta } from './html'
 import { extractMetadata } from './metadata'
+import { fitMetadata } from './fit'
 import type { SourceLayout } from '../../shared/pages'
 
 export { MAX_DOCUMENT_BYTES } from './decode'
@@ -93,7 +94,7 @@ export function buildDraft(
     reason: 'furniture' as const
   }))
   const clutter = [...findClutter(content), ...furniture].sort((a, b) => a.start - b.start)
-  const metadata = extractMetadata(content, { fileName, html, clutter })
+  const metadata = fitMetadata(extractMetadata(content, { fileName, html, clutter }), fileName)
   return {
     ok: true,
     draft: {
