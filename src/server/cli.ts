@@ -9,6 +9,7 @@ import type { Stats } from '../shared/types'
 import { call, openLocalCore, openWorkerCore, type Core } from './core'
 import { runExportCommand } from './export/cli'
 import { startHttpHost } from './http'
+import { MAX_DOCUMENT_BYTES, tooLargeMessage } from './import/decode'
 import { ProjectStore } from './store/projectStore'
 import { defaultProjectPath, readSettings, rememberProject } from './userData'
 
@@ -157,6 +158,17 @@ async function importDocuments(args: string[], io: Output): Promise<number> {
     for (const file of documents) {
       let bytes: Buffer
       try {
+        // The size is checked before reading: a 600 MB file (even a sparse one) is refused
+        // without being read, rather than failing on a string too long to build.
+        const stat = fs.statSync(file)
+        if (!stat.isFile()) {
+          problems.push(`${file} is not a file`)
+          continue
+        }
+        if (stat.size > MAX_DOCUMENT_BYTES) {
+          problems.push(tooLargeMessage(file, stat.size))
+          continue
+        }
         bytes = fs.readFileSync(file)
       } catch (error) {
         problems.push(

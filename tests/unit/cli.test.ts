@@ -134,6 +134,29 @@ describe('attest CLI', () => {
     expect(JSON.parse(attest(['stats', file, '--json'], dir).stdout)).toMatchObject({ sources: 2 })
   })
 
+  it('refuses a 200 MB and a 600 MB sparse document from their size, with a sentence each', () => {
+    const dir = tempDir()
+    const file = path.join(dir, 'big.attest')
+    attest(['new', file], dir)
+    const big = path.join(dir, 'big.txt')
+    const sparse = path.join(dir, 'sparse.txt')
+    // Sparse files: no disk space taken, and nothing to read before refusing them.
+    fs.writeFileSync(big, 'A title\n\n')
+    fs.truncateSync(big, 200 * 1024 * 1024)
+    fs.writeFileSync(sparse, '')
+    fs.truncateSync(sparse, 600 * 1024 * 1024)
+    const result = attest(['import', file, big, sparse], dir)
+    expect(result.code).toBe(1)
+    const lines = result.stderr.trim().split('\n')
+    expect(lines).toEqual([
+      'attest: “big.txt” is 200 MB; documents larger than 20 MB cannot be imported.',
+      'attest: “sparse.txt” is 600 MB; documents larger than 20 MB cannot be imported.',
+      'attest: nothing was imported (use --skip-invalid to import the other documents)'
+    ])
+    expect(result.stderr).not.toMatch(/Cannot create a string|ERR_|RangeError/)
+    expect(JSON.parse(attest(['stats', file, '--json'], dir).stdout)).toMatchObject({ sources: 0 })
+  })
+
   it('prints escape sequences and bidi overrides from a document as visible text', () => {
     const dir = tempDir()
     const file = path.join(dir, 'escapes.attest')

@@ -32,6 +32,13 @@ function formatMegabytes(bytes: number): string {
   return mb >= 10 ? mb.toFixed(0) : mb.toFixed(1)
 }
 
+/** The refusal of a document over MAX_DOCUMENT_BYTES (also said before reading it, from stat). */
+export function tooLargeMessage(fileName: string, size: number): string {
+  return `${quoted(fileName)} is ${formatMegabytes(size)} MB; documents larger than ${
+    MAX_DOCUMENT_BYTES / MB
+  } MB cannot be imported.`
+}
+
 const EXTENSION_FORMATS: Record<string, DocumentFormat> = {
   txt: 'text',
   text: 'text',
@@ -213,13 +220,7 @@ function finish(text: string, fileName: string): DecodeResult {
 export function decodeDocument(bytes: Uint8Array, fileName: string): DecodeResult {
   const name = quoted(fileName)
   if (bytes.length > MAX_DOCUMENT_BYTES) {
-    return {
-      ok: false,
-      code: 'too_large',
-      message: `${name} is ${formatMegabytes(bytes.length)} MB; documents larger than ${
-        MAX_DOCUMENT_BYTES / MB
-      } MB cannot be imported.`
-    }
+    return { ok: false, code: 'too_large', message: tooLargeMessage(fileName, bytes.length) }
   }
   if (bytes.length === 0) {
     return {
