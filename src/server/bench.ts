@@ -13,6 +13,7 @@ import { ftsQuery } from './records/query'
 import { SEARCH_PART_BITS } from './store/migrations/005_search_parts'
 import { ProjectStore } from './store/projectStore'
 import { anchorQuote, describeRange } from '../shared/anchoring'
+import { layoutTimeline } from '../shared/timeline'
 import type { SqlValue } from './store/sqlite'
 
 /**
@@ -265,6 +266,7 @@ async function main(): Promise<void> {
   await benchCheckpointWait(file, rows)
   await benchBriefing(dir, rows)
   benchAnchoring()
+  benchTimeline()
 
   const store = await ProjectStore.open(file, { idleCheckpointMs: 0 })
   store.write((db) => db.run(`UPDATE claims SET confidence = 1 WHERE seq = 1`))
@@ -534,6 +536,28 @@ function benchAnchoring(): void {
     }
     rows.push({ measure, ours: ms(percentile(took, 50)), native: '', target: '' })
   }
+}
+
+/** Laying out the briefing's timeline: 10,000 dated claims over three years. */
+function benchTimeline(): void {
+  const items = Array.from({ length: 10_000 }, (_, i) => ({
+    id: String(i),
+    date: new Date(Date.UTC(2023, 0, 1 + ((i * 7919) % 1096))).toISOString().slice(0, 10),
+    label: sentence(i),
+    reported: [new Date(Date.UTC(2023, 0, 3 + ((i * 7919) % 1096))).toISOString().slice(0, 10)]
+  }))
+  const took: number[] = []
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now()
+    layoutTimeline(items, 640, 20)
+    took.push(performance.now() - started)
+  }
+  rows.push({
+    measure: 'timeline: lay out 10,000 dated claims',
+    ours: ms(percentile(took, 50)),
+    native: '',
+    target: '≤ 200 ms'
+  })
 }
 
 function printTable(): void {

@@ -44,6 +44,7 @@ describe('npm run bench', () => {
       /^request wait while working: \d+ pages after an edit$/,
       /^a request arriving 30 ms into an idle checkpoint$/,
       /^briefing PDF print/,
+      /^timeline: lay out 10,000 dated claims$/,
       /^peak RSS/
     ]) {
       expect(

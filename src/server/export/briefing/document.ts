@@ -6,6 +6,7 @@ import { html, trustedCss } from './html'
 import { renderJudgements } from './judgements'
 import { renderContext, type BriefingData } from './model'
 import { renderSources } from './sources'
+import { renderTimeline } from './timeline'
 import { renderSummary } from './summary'
 import STYLES from './briefing.css?raw'
 
@@ -35,6 +36,7 @@ ${renderJudgements(ctx)}
 ${renderDisagreements(ctx)}
 ${renderSummary(ctx)}
 ${renderClaims(ctx)}
+${renderTimeline(ctx)}
 ${renderSources(ctx)}
 ${renderGradingKey(ctx)}
 </body>
