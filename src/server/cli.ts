@@ -245,7 +245,11 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
       case 'stats': {
         const { values, positionals } = parse(rest, { json: { type: 'boolean' } }, 1)
         const file = requireFile(positionals, 'stats')
-        const stats = await withProject(file, (core) => call(core, 'stats', {}))
+        // Reads only: no lock, nothing written, so it works beside a running Attest and on a
+        // read-only disk.
+        const stats = await withProject(file, (core) => call(core, 'stats', {}), {
+          readOnly: true
+        })
         io.out(values.json ? JSON.stringify(stats) : formatStats(stats))
         return 0
       }

@@ -308,7 +308,9 @@ export async function runExportCommand(args: string[], io: Output): Promise<numb
     const core = await openLocalCore({
       projectPath: choices.project,
       deviceId: readSettings().deviceId,
-      idleCheckpointMs: 0
+      idleCheckpointMs: 0,
+      // Exporting only reads the project: no lock is taken and nothing beside it is written.
+      readOnly: true
     })
     try {
       if (choices.format === 'pdf') await exportPdf(core, choices, io)
