@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { call } from '../../src/server/core'
 import { neutralizeFormula } from '../../src/server/export/csv'
 import { exportFileName } from '../../src/server/export/jobs'
-import { CSV_HEADERS } from '../../src/server/export/tables'
+import { CSV_HEADERS, pageCondition } from '../../src/server/export/tables'
 import { bulkClaims, cite, exportCsv, waitForJob } from './helpers/exportFixture'
 import { tempProject } from './helpers/tempProject'
 
@@ -142,6 +142,26 @@ describe('CSV export of claims', () => {
     const everything = await exportCsv(project, { what: 'claims' })
     expect(records(everything.text)).toHaveLength(3)
     expect(everything.status).toMatchObject({ state: 'done', rows: 3, total: 3 })
+  })
+
+  it('reads dense pages by seq range, and leaves out live rows inside the range not in scope', async () => {
+    expect(pageCondition([5, 4, 3, 1])).toEqual({ sql: 'BETWEEN ? AND ?', params: [1, 5] })
+    expect(pageCondition([900, 3])).toEqual({
+      sql: 'IN (SELECT value FROM json_each(?))',
+      params: ['[900,3]']
+    })
+    const project = await tempProject()
+    const texts = ['Rice exports rose', 'Coal imports fell', 'Rice prices doubled', 'Tea stable']
+    for (const text of texts) await call(project, 'claims.create', { text })
+    // Seqs 3 and 1 match: a range of 1–3, with the live "Coal" claim (seq 2) inside it.
+    const searched = await exportCsv(project, {
+      what: 'claims',
+      scope: { type: 'claims', filter: { query: 'rice' } }
+    })
+    expect(records(searched.text).map((row) => row.text)).toEqual([
+      'Rice prices doubled',
+      'Rice exports rose'
+    ])
   })
 
   it('exports selected ids, and a tag with its sub-tags', async () => {
