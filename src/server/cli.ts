@@ -25,6 +25,8 @@ Usage:
          [--tag T] [--status S] [--query Q] [--delimiter ,|;|tab] [--no-bom]
          [--format csv|pdf|docx] [--title T] [--author A] [--classification C]
          [--group-by tag|status|source|none] [--briefing NAME]  (a briefing kept in the project)
+  attest facts <file> [--source ID] [--json]   Figures and dates found in the sources
+  attest discrepancies <file> [--json]    Pairs of figures from different sources, compared
   attest serve [file] [--port N]          Open a project in your browser (127.0.0.1 only)
          [--take-over]                    (take over a project locked from another computer)
   attest --help                           Show this help
@@ -136,6 +138,46 @@ function sourceInputOf(draft: DocumentDraft) {
     content: draft.content,
     layout: draft.layout
   }
+}
+
+/** Every figure and date found in the sources' clean text (one source with --source). */
+async function listFactsCommand(args: string[], io: Output): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    { json: { type: 'boolean' }, source: { type: 'string' } },
+    1
+  )
+  const file = requireFile(positionals, 'facts')
+  const { facts } = await withProject(file, (core) =>
+    call(core, 'facts.list', values.source === undefined ? {} : { sourceId: values.source })
+  )
+  if (values.json) {
+    io.out(JSON.stringify({ facts }))
+    return 0
+  }
+  for (const fact of facts) {
+    const value =
+      fact.kind === 'date'
+        ? `${fact.from ?? '?'}..${fact.to ?? ''}`
+        : `${fact.low ?? '?'}..${fact.high ?? ''} ${fact.unit ?? ''}`.trim()
+    io.out(`${fact.sourceId}  ${fact.kind}  ${value}  ${fact.status}  "${fact.quote}"`)
+  }
+  return 0
+}
+
+/** Pairs of facts from different sources about the same thing, with their outcome. */
+async function discrepanciesCommand(args: string[], io: Output): Promise<number> {
+  const { values, positionals } = parse(args, { json: { type: 'boolean' } }, 1)
+  const file = requireFile(positionals, 'discrepancies')
+  const { pairs } = await withProject(file, (core) => call(core, 'facts.pairs', {}))
+  if (values.json) {
+    io.out(JSON.stringify({ pairs }))
+    return 0
+  }
+  for (const pair of pairs) {
+    io.out(`${pair.outcome}: "${pair.a.quote}" / "${pair.b.quote}" — ${pair.reason}`)
+  }
+  return 0
 }
 
 /**
@@ -253,6 +295,10 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
         io.out(values.json ? JSON.stringify(stats) : formatStats(stats))
         return 0
       }
+      case 'facts':
+        return await listFactsCommand(rest, io)
+      case 'discrepancies':
+        return await discrepanciesCommand(rest, io)
       case 'import':
         return await importDocuments(rest, io)
       case 'export':

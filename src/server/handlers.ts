@@ -12,6 +12,7 @@ import {
 import type { CoreContext } from './records/context'
 import { documentHandlers } from './documents/handlers'
 import { briefingHandlers, exportHandlers } from './export/handlers'
+import { factHandlers } from './facts/handlers'
 import { createNote, deleteNote, listNotes, updateNote } from './records/notes'
 import { createRelation, deleteRelation, listRelations } from './records/relations'
 import { getSetting, setSetting } from './records/settings'
@@ -108,5 +109,6 @@ export const handlers: HandlerTable = {
   ...recordHandlers,
   ...documentHandlers,
   ...exportHandlers,
-  ...briefingHandlers
+  ...briefingHandlers,
+  ...factHandlers
 }

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { briefingRequests } from './contractBriefings'
 import { documentRequests } from './contractDocuments'
 import { exportRequests } from './contractExports'
+import { factRequests } from './contractFacts'
 import {
   CLAIM_SORT_FIELDS,
   SOURCE_SORT_FIELDS,
@@ -256,7 +257,8 @@ export const contract = {
   ...recordRequests,
   ...documentRequests,
   ...exportRequests,
-  ...briefingRequests
+  ...briefingRequests,
+  ...factRequests
 } as const
 
 export type Contract = typeof contract

@@ -3,6 +3,7 @@ import type { RequestName } from './contract'
 import type { DocumentOutputs } from './documentTypes'
 import type { BriefingOutputs } from './briefingTypes'
 import type { ExportOutputs } from './exportTypes'
+import type { FactOutputs } from './factTypes'
 import type { SourceLayout } from './pages'
 
 export type TagRef = { id: string; name: string; path: string; colour: string | null }
@@ -197,7 +198,11 @@ type RecordOutputs = {
   'settings.set': { value: string }
 }
 
-export type Outputs = RecordOutputs & DocumentOutputs & ExportOutputs & BriefingOutputs
+export type Outputs = RecordOutputs &
+  DocumentOutputs &
+  ExportOutputs &
+  BriefingOutputs &
+  FactOutputs
 
 // Every request declares its output: a request missing here fails to compile.
 type MissingOutputs = Exclude<RequestName, keyof Outputs>

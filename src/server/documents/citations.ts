@@ -9,6 +9,7 @@ import { getClaim } from '../records/claims'
 import { mutate, requireFound, type CoreContext } from '../records/context'
 import type { Operation } from '../records/history'
 import { sourceLayoutOf } from '../records/sources'
+import { refreshFacts } from '../facts/store'
 import type { SqliteDb } from '../store/sqlite'
 
 type CitationRow = Omit<Citation, 'grade'> & { credibility: number | null }
@@ -120,7 +121,12 @@ export function createCitation(ctx: CoreContext, input: ParsedInput<'citations.c
   if (!db.pluck(`SELECT 1 FROM claims WHERE id = ? AND deleted_at IS NULL`, [input.claimId])) {
     throw new AttestError('not_found', 'That claim does not exist.')
   }
-  const id = mutate(ctx, 'Cite a passage', (op) => insertCitation(op, db, input))
+  const id = mutate(ctx, 'Cite a passage', (op) => {
+    const citationId = insertCitation(op, db, input)
+    refreshFacts(db, 'citation', citationId)
+    refreshFacts(db, 'claim', input.claimId)
+    return citationId
+  })
   return getCitation(ctx, id)
 }
 
@@ -140,7 +146,10 @@ export function createClaimFromSelection(
       credibility: null,
       confidence: null
     })
-    return insertCitation(op, db, { ...input, claimId })
+    const citationId = insertCitation(op, db, { ...input, claimId })
+    refreshFacts(db, 'citation', citationId)
+    refreshFacts(db, 'claim', claimId)
+    return citationId
   })
   return { claim: getClaim(ctx, claimId), citation: getCitation(ctx, citationId) }
 }

@@ -3,6 +3,7 @@ import type { CLAIM_SORT_FIELDS, ParsedInput } from '../../shared/contract'
 import type { ClaimStatus, Credibility } from '../../shared/domain'
 import { AttestError } from '../../shared/result'
 import type { Claim, ListResult, TagRef } from '../../shared/types'
+import { refreshFacts } from '../facts/store'
 import type { SqliteDb, SqlValue } from '../store/sqlite'
 import { mutate, requireFound, type CoreContext } from './context'
 import { allPartsMatch, walkSearch, type SearchWalk } from './claimSearch'
@@ -395,6 +396,7 @@ export function createClaim(ctx: CoreContext, input: ParsedInput<'claims.create'
       checkTagsExist(ctx.store.db, input.tagIds)
       for (const tagId of input.tagIds) op.setLinks('claimTag', [id], tagId, true)
     }
+    refreshFacts(ctx.store.db, 'claim', id)
   })
   return getClaim(ctx, id)
 }
@@ -406,7 +408,7 @@ export function updateClaim(ctx: CoreContext, input: ParsedInput<'claims.update'
     for (const [field, value] of Object.entries(changes)) {
       if (value !== undefined) values[field] = value
     }
-    op.update('claim', input.id, values)
+    if (op.update('claim', input.id, values) > 0) refreshFacts(ctx.store.db, 'claim', input.id)
   })
   return getClaim(ctx, input.id)
 }

@@ -5,6 +5,7 @@ import type { ParsedInput, SOURCE_SORT_FIELDS } from '../../shared/contract'
 import type { Reliability, SourceKind } from '../../shared/domain'
 import type { ListResult, Source, SourceWithContent, TagRef } from '../../shared/types'
 import { shiftLayout, type SourceLayout } from '../../shared/pages'
+import { refreshFacts } from '../facts/store'
 import type { SqliteDb } from '../store/sqlite'
 import { cachedTotal, orderBy } from './claims'
 import { mutate, requireFound, type CoreContext } from './context'
@@ -203,6 +204,7 @@ export function createSource(
         ? { layout: JSON.stringify(clampLayout(input.layout, input.content ?? '')) }
         : {})
     })
+    refreshFacts(ctx.store.db, 'source', id)
   })
   return getSource(ctx, id)
 }
@@ -242,6 +244,7 @@ export function updateSource(ctx: CoreContext, input: ParsedInput<'sources.updat
     const changed = op.update('source', input.id, values)
     // Citations follow the text they quote when it is corrected.
     if (content !== undefined && changed > 0) reanchorSource(op, ctx.store.db, input.id, content)
+    if (changed > 0) refreshFacts(ctx.store.db, 'source', input.id)
   })
   return sourceWithoutContent(ctx, input.id)
 }

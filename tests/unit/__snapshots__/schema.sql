@@ -1,4 +1,4 @@
--- The schema of a new project (user_version 8), from sqlite_master.
+-- The schema of a new project (user_version 9), from sqlite_master.
 -- Regenerate after adding a migration: npm run schema:snapshot
 
 -- index briefings_title
@@ -48,6 +48,9 @@ CREATE INDEX claims_text ON claims (text COLLATE NOCASE) WHERE deleted_at IS NUL
 
 -- index claims_updated_at
 CREATE INDEX claims_updated_at ON claims (updated_at) WHERE deleted_at IS NULL;
+
+-- index facts_source
+CREATE INDEX facts_source ON facts (source_id);
 
 -- index notes_target
 CREATE INDEX notes_target ON notes (target_id, created_at);
@@ -201,6 +204,16 @@ CREATE TABLE 'claims_fts_segments'(blockid INTEGER PRIMARY KEY, block BLOB);
 
 -- table claims_fts_stat
 CREATE TABLE 'claims_fts_stat'(id INTEGER PRIMARY KEY, value BLOB);
+
+-- table facts
+CREATE TABLE facts (
+  owner_kind TEXT NOT NULL CHECK (owner_kind IN ('source', 'claim', 'citation')),
+  owner_id TEXT NOT NULL,
+  source_id TEXT,
+  text_key TEXT NOT NULL,
+  facts TEXT NOT NULL CHECK (json_valid(facts)),
+  PRIMARY KEY (owner_kind, owner_id)
+);
 
 -- table meta
 CREATE TABLE meta (

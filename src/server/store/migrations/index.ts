@@ -6,6 +6,7 @@ import { migration005 } from './005_search_parts'
 import { migration006 } from './006_change_subjects'
 import { migration007 } from './007_source_layout'
 import { migration008 } from './008_briefings'
+import { migration009 } from './009_facts'
 import type { Migration } from './types'
 
 /** Every schema version, in order. Append only: a released migration never changes. */
@@ -17,7 +18,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
-  migration008
+  migration008,
+  migration009
 ]
 export const LATEST_VERSION = MIGRATIONS.length
 export type { Migration }

@@ -1,0 +1,45 @@
+import type { FactPair, StoredFact } from '../../shared/factTypes'
+import type { ParsedInput } from '../../shared/contract'
+import type { factRequests } from '../../shared/contractFacts'
+import type { HandlersFor } from '../handlers'
+import type { CoreContext } from '../records/context'
+import { requireFound } from '../records/context'
+import { pairFacts } from './match'
+import { currentFacts, type FactScope } from './store'
+
+/** Current facts; the ones computed now are kept when the project can be written. */
+export function listFacts(ctx: CoreContext, scope: FactScope): StoredFact[] {
+  const { store } = ctx
+  return store.read((db) => {
+    if (scope.sourceId) {
+      requireFound(
+        db.pluck<number>(`SELECT 1 FROM sources WHERE id = ? AND deleted_at IS NULL`, [
+          scope.sourceId
+        ]),
+        'That source'
+      )
+    }
+    return currentFacts(db, scope, (save) => {
+      if (store.readOnlyReason !== null) return
+      try {
+        store.write((writeDb) => save(writeDb))
+      } catch {
+        // Keeping them is an optimisation: the facts read are current either way.
+      }
+    })
+  })
+}
+
+export function factPairs(ctx: CoreContext, input: ParsedInput<'facts.pairs'>): FactPair[] {
+  const only = input.sourceIds ? new Set(input.sourceIds) : null
+  const facts = listFacts(ctx, { owners: ['source'] }).filter(
+    (fact) => only === null || (fact.sourceId !== null && only.has(fact.sourceId))
+  )
+  const outcomes = input.outcomes ? new Set(input.outcomes) : null
+  return pairFacts(facts).filter((pair) => outcomes === null || outcomes.has(pair.outcome))
+}
+
+export const factHandlers: HandlersFor<keyof typeof factRequests> = {
+  'facts.list': (ctx, input) => ({ facts: listFacts(ctx, input) }),
+  'facts.pairs': (ctx, input) => ({ pairs: factPairs(ctx, input) })
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod'
+import { id } from './schemas'
+
+/** Figures and dates found in the project's texts, and the pairs that compare them. */
+
+const owner = z.enum(['source', 'claim', 'citation'], {
+  error: 'Facts come from a source, a claim or a citation'
+})
+const outcome = z.enum(['conflict', 'consistent', 'more-precise', 'not-comparable'], {
+  error: 'An outcome is conflict, consistent, more-precise or not-comparable'
+})
+
+export const factRequests = {
+  'facts.list': {
+    input: z
+      .object({
+        sourceId: id.optional(),
+        owners: z.array(owner).min(1).max(3).optional()
+      })
+      .strict()
+  },
+  'facts.pairs': {
+    input: z
+      .object({
+        /** Only pairs between these sources (two or more); all sources when absent. */
+        sourceIds: z.array(id).min(2).max(1000).optional(),
+        outcomes: z.array(outcome).min(1).max(4).optional()
+      })
+      .strict()
+  }
+} as const

@@ -1,0 +1,52 @@
+/** Facts as the requests and the CLI give them (see src/server/facts for how they are found). */
+
+export type FactOwner = 'source' | 'claim' | 'citation'
+
+export type StoredFact = {
+  /** Which text it was found in, and that text's id. */
+  owner: FactOwner
+  ownerId: string
+  /** The source the text belongs to (a claim's own text: null). */
+  sourceId: string | null
+  quote: string
+  sentence: string
+  kind: 'quantity' | 'date'
+  low: number | null
+  high: number | null
+  unit: string | null
+  from: string | null
+  to: string | null
+  status: 'actual' | 'forecast'
+  bound: 'exact' | 'at-least' | 'at-most' | 'approximate' | 'range' | null
+  period: { from: string; to: string | null } | null
+  /** UTF-16 offsets of the quote in its text. */
+  start: number
+  end: number
+  lang: string
+}
+
+export type PairOutcome = 'conflict' | 'consistent' | 'more-precise' | 'not-comparable'
+
+export type PairSide = {
+  sourceId: string
+  quote: string
+  sentence: string
+  start: number
+  end: number
+  kind: 'quantity' | 'date'
+}
+
+export type FactPair = {
+  a: PairSide
+  b: PairSide
+  outcome: PairOutcome
+  /** One line, for the analyst: why this outcome. */
+  reason: string
+  /** How much of the two sentences' context is shared (names, numbers, words). */
+  score: number
+}
+
+export type FactOutputs = {
+  'facts.list': { facts: StoredFact[] }
+  'facts.pairs': { pairs: FactPair[] }
+}
