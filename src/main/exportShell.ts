@@ -68,7 +68,10 @@ export function createElectronPrinter(): PdfPrinter {
             left: inches(PDF_MARGIN_MM.left),
             right: inches(PDF_MARGIN_MM.right)
           },
-          preferCSSPageSize: false
+          preferCSSPageSize: false,
+          // Bookmarks from the headings, and a structure tree for screen readers.
+          generateDocumentOutline: true,
+          generateTaggedPDF: true
         })
         return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength)
       } finally {

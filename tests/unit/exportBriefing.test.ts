@@ -133,4 +133,34 @@ describe.skipIf(!hasChromium)('briefing PDF', () => {
     expect(pages).toBeGreaterThanOrEqual(3)
     expect(countPdfPages(pdf)).toBe(pages)
   })
+
+  it('is a tagged PDF whose bookmarks are its section headings', async () => {
+    const project = await tempProject()
+    const seeded = await seedBriefingProject(project)
+    await call(project, 'relations.create', {
+      fromClaimId: seeded.claims[1]!.id,
+      toClaimId: seeded.claims[0]!.id,
+      kind: 'contradicts'
+    })
+    const briefing = await call(project, 'briefing.html', {
+      title: 'Viet Nam trade: first quarter',
+      bottomLine: 'Exports grow; the rice figures disagree.'
+    })
+    const pdf = await printer.printHtml(briefing.html, briefing.headerFooter)
+    const file = path.join(tempDir(), 'tagged.pdf')
+    await writePdfFile(file, pdf)
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Tagged:\s+yes/)
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: false })
+      .promise
+    type Entry = { title: string; items: Entry[] }
+    const titles = (entries: Entry[] | null): string[] =>
+      (entries ?? []).flatMap((entry) => [entry.title, ...titles(entry.items)])
+    const outline = titles((await doc.getOutline()) as Entry[] | null)
+    await doc.destroy()
+    for (const heading of ['Bottom line', 'Disagreements', 'Timeline', 'Sources']) {
+      expect(outline).toContain(heading)
+    }
+    expect(outline.indexOf('Bottom line')).toBeLessThan(outline.indexOf('Disagreements'))
+  })
 })

@@ -138,7 +138,10 @@ export function createPlaywrightPrinter(options: PlaywrightPrinterOptions = {}):
           displayHeaderFooter: true,
           ...headerFooterTemplates(headerFooter),
           margin: MARGIN,
-          preferCSSPageSize: false
+          preferCSSPageSize: false,
+          // Bookmarks from the headings, and a structure tree for screen readers.
+          outline: true,
+          tagged: true
         })
         return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength)
       } finally {
