@@ -463,12 +463,44 @@ interface Line extends TextLine {
   clutter: boolean
 }
 
+/**
+ * The document's lines, each marked when a clutter range overlaps it. One sweep over lines and
+ * ranges sorted by start (linear in both): a line overlaps a range iff the furthest end among
+ * the ranges that start before the line ends lies past the line's start.
+ */
 function documentLines(text: string, clutter: ClutterRange[]): Line[] {
-  return splitLines(text).map((line) => ({
-    ...line,
-    trimmed: line.text.trim(),
-    clutter: clutter.some((r) => line.start < r.end && r.start < line.end)
-  }))
+  const ranges = [...clutter].sort((a, b) => a.start - b.start)
+  let next = 0
+  let furthestEnd = -1
+  return splitLines(text).map((line) => {
+    while (next < ranges.length && (ranges[next] as ClutterRange).start < line.end) {
+      furthestEnd = Math.max(furthestEnd, (ranges[next] as ClutterRange).end)
+      next += 1
+    }
+    return {
+      ...line,
+      trimmed: line.text.trim(),
+      clutter: furthestEnd > line.start
+    }
+  })
+}
+
+/** The first `head` and last `tail` lines that pass `keep`, without filtering every line. */
+function edgeLines(
+  lines: readonly Line[],
+  keep: (line: Line) => boolean,
+  head: number,
+  tail: number
+): { first: Line[]; last: Line[] } {
+  const first: Line[] = []
+  for (let i = 0; i < lines.length && first.length < head; i++) {
+    if (keep(lines[i] as Line)) first.push(lines[i] as Line)
+  }
+  const last: Line[] = []
+  for (let i = lines.length - 1; i >= 0 && last.length < tail; i--) {
+    if (keep(lines[i] as Line)) last.unshift(lines[i] as Line)
+  }
+  return { first, last }
 }
 
 const URL_PATTERN = /https?:\/\/[^\s<>"'`]+/i
@@ -523,8 +555,8 @@ export function findSourceUrl(text: string): string | null {
 
 /** A line that is nothing but a URL, among the first 3 or last 5 non-empty lines. */
 function bareUrlLine(lines: Line[]): string | null {
-  const nonEmpty = lines.filter((l) => l.trimmed !== '')
-  const edge = [...nonEmpty.slice(0, 3), ...nonEmpty.slice(-5).reverse()]
+  const { first, last } = edgeLines(lines, (l) => l.trimmed !== '', 3, 5)
+  const edge = [...first, ...last.reverse()]
   for (const line of edge) {
     const m = /^<?(https?:\/\/\S+?)>?$/i.exec(line.trimmed)
     if (m?.[1]) {
@@ -680,7 +712,7 @@ export function extractMetadata(text: string, hints: MetadataHints = {}): Docume
   const url = (isHttpUrl(canonical) ? canonical : null) ?? findSourceUrl(text) ?? bareUrlLine(lines)
 
   // Dateline (also the source of a byline publisher)
-  const head = lines.filter((l) => l.trimmed !== '' && !l.clutter).slice(0, 15)
+  const head = edgeLines(lines, (l) => l.trimmed !== '' && !l.clutter, 15, 0).first
   let dateline: { date: DateMention; rest: string } | null = null
   for (const line of head) {
     dateline = datelineOf(line)
@@ -711,8 +743,8 @@ export function extractMetadata(text: string, hints: MetadataHints = {}): Docume
   // Author
   let author = html.author?.trim() || null
   if (!author) {
-    const nonEmpty = lines.filter((l) => l.trimmed !== '' && !l.clutter)
-    for (const line of [...nonEmpty.slice(0, 15), ...nonEmpty.slice(-10)]) {
+    const { first, last } = edgeLines(lines, (l) => l.trimmed !== '' && !l.clutter, 15, 10)
+    for (const line of [...first, ...last]) {
       author = authorFromLine(line.trimmed)
       if (author) break
     }
