@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
 import { call, openLocalCore, openWorkerCore, type Core } from './core'
 import { benchCheckpointWait } from './benchFreeze'
+import { benchImportLines } from './benchImport'
 import { benchBriefing, benchCsvExport } from './export/bench'
 import { PART_HITS } from './records/claimSearch'
 import { segmentsAfter, type Cursor } from './records/keyset'
@@ -266,6 +267,10 @@ async function main(): Promise<void> {
   await benchCheckpointWait(file, rows)
   await benchBriefing(dir, rows)
   benchAnchoring()
+  // 18 MB of 9M lines takes minutes today, so it runs with --large; 1M lines always.
+  for (const lines of large ? [1_000_000, 9_437_184] : [1_000_000]) {
+    rows.push({ ...benchImportLines(dir, lines), native: '' })
+  }
   benchTimeline()
 
   const store = await ProjectStore.open(file, { idleCheckpointMs: 0 })
