@@ -113,6 +113,28 @@ test('pasted text is imported the same way', async ({ app, attest, page }) => {
   expect(await sourceCount(attest)).toBe(1)
 })
 
+test('metadata far over the limits is proposed cut to fit, and saves', async ({ app, attest }) => {
+  const longTitle = 'Rice exports rise again '.repeat(210) // 5,040 characters
+  const page = `<html><head><title>${longTitle}</title>
+<meta property="og:site_name" content="${'The Very Long Gazette '.repeat(46)}">
+<link rel="canonical" href="https://example.org/${'a'.repeat(3000)}"></head>
+<body><p>The ministry said exports rose by four percent in March.</p></body></html>`
+  const dialog = await app.openImport()
+  await dialog
+    .getByLabel('Choose files')
+    .setInputFiles({ name: 'long.html', mimeType: 'text/html', buffer: Buffer.from(page) })
+  const title = dialog.getByLabel('Title')
+  await expect(title).toHaveValue(/^Rice exports rise again .*…$/)
+  const proposed = await title.inputValue()
+  expect(proposed.length).toBeLessThanOrEqual(1000)
+  await expect(dialog.getByLabel('Publisher')).toHaveValue(/^The Very Long Gazette .*…$/)
+  await expect(dialog.getByLabel('URL')).toHaveValue('')
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click()
+  await expect(dialog).toBeHidden()
+  const { rows } = await attest.api<{ rows: Source[] }>('sources.list', {})
+  expect(rows.map((row) => row.title)).toEqual([proposed])
+})
+
 test('a binary file is refused in clear words and nothing is stored', async ({ app, attest }) => {
   const dialog = await app.openImport()
   const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])
