@@ -60,7 +60,8 @@ export const documentRequests = {
         end: offset,
         stance: stance.optional(),
         locator: optionalText('The locator', 200).optional(),
-        note: optionalText('The note', 5_000).optional()
+        note: optionalText('The note', 5_000).optional(),
+        translation: optionalText('The translation', 20_000).optional()
       })
       .strict()
       .refine((value) => value.end > value.start, { error: 'Select some text to cite' })
@@ -86,7 +87,8 @@ export const documentRequests = {
           .object({
             stance: stance.optional(),
             locator: optionalText('The locator', 200).optional(),
-            note: optionalText('The note', 5_000).optional()
+            note: optionalText('The note', 5_000).optional(),
+            translation: optionalText('The translation', 20_000).optional()
           })
           .strict()
       })

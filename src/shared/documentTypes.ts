@@ -39,6 +39,8 @@ export type Citation = {
   stance: 'supports' | 'contradicts' | 'mentions'
   locator: string | null
   note: string | null
+  /** The analyst's translation of the quote (the quote stays as written). */
+  translation: string | null
   anchorStatus: 'exact' | 'moved' | 'fuzzy' | 'orphaned'
   createdAt: string
   updatedAt: string

@@ -306,6 +306,20 @@ test('a passage cited for an existing claim shows in the claim’s details, and 
     .toBe('The German copy says 63; this one says more than 60.')
   await expect(app.cell('Claims', 'Japan received 63', 'citationCount')).toHaveText('1')
 
+  // The analyst's translation of the quote is kept beside it, for the briefing's readers.
+  await item.getByLabel('Translation').fill('More than 60 doctoral students study in Japan.')
+  await item.getByLabel('Locator').click()
+  await expect
+    .poll(
+      async () =>
+        (
+          await attest.api<{ translation: string | null }[]>('citations.list', {
+            claimId: claim.id
+          })
+        )[0]?.translation
+    )
+    .toBe('More than 60 doctoral students study in Japan.')
+
   // Show in source: the reader opens at the passage and flashes it.
   await item.getByRole('button', { name: 'Show in source' }).click()
   await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible()

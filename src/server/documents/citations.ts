@@ -16,6 +16,7 @@ type CitationRow = Omit<Citation, 'grade'> & { credibility: number | null }
 
 const SELECT = `SELECT ci.id, ci.claim_id AS claimId, ci.source_id AS sourceId, ci.quote, ci.prefix,
   ci.suffix, ci.start_offset AS start, ci.end_offset AS "end", ci.stance, ci.locator, ci.note,
+  ci.translation,
   ci.anchor_status AS anchorStatus, ci.created_at AS createdAt, ci.updated_at AS updatedAt,
   c.text AS claimText, c.status AS claimStatus, c.credibility, s.title AS sourceTitle,
   s.reliability AS sourceReliability
@@ -86,7 +87,7 @@ function insertCitation(
   op: Operation,
   db: SqliteDb,
   input: { claimId: string; sourceId: string; start: number; end: number } & Partial<
-    Pick<Citation, 'stance' | 'locator' | 'note'>
+    Pick<Citation, 'stance' | 'locator' | 'note' | 'translation'>
   >
 ): string {
   const text = sourceText(db, input.sourceId)
@@ -110,6 +111,7 @@ function insertCitation(
         position.end
       ),
     note: input.note ?? null,
+    translation: input.translation ?? null,
     sourceHash: contentHashOf(text),
     anchorStatus: 'exact'
   })

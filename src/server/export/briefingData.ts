@@ -41,6 +41,7 @@ type CitationRow = {
   stance: CitationStance
   locator: string | null
   note: string | null
+  translation: string | null
 }
 
 type SourceRow = {
@@ -92,7 +93,7 @@ function loadEvidence(db: SqliteDb, claimIds: readonly string[]) {
   const citations = new Map<string, BriefingCitation[]>()
   for (const row of db.all<CitationRow>(
     `SELECT ci.claim_id AS claimId, ci.source_id AS sourceId, ci.quote, ci.stance, ci.locator,
-       ci.note
+       ci.note, ci.translation
      FROM citations ci JOIN sources s ON s.id = ci.source_id
      WHERE ci.claim_id ${inClaims} AND s.deleted_at IS NULL
      ORDER BY s.title COLLATE NOCASE, ci.source_id, ci.start_offset, ci.seq`,
@@ -104,7 +105,8 @@ function loadEvidence(db: SqliteDb, claimIds: readonly string[]) {
       quote: row.quote,
       stance: row.stance,
       locator: row.locator,
-      note: row.note
+      note: row.note,
+      translation: row.translation
     })
     citations.set(row.claimId, list)
   }

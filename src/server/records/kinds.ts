@@ -74,6 +74,7 @@ export const ENTITIES: Record<EntityKind, EntityDefinition> = {
       stance: 'stance',
       locator: 'locator',
       note: 'note',
+      translation: 'translation',
       sourceHash: 'source_hash',
       anchorStatus: 'anchor_status'
     },

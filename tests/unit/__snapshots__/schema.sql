@@ -1,4 +1,4 @@
--- The schema of a new project (user_version 9), from sqlite_master.
+-- The schema of a new project (user_version 10), from sqlite_master.
 -- Regenerate after adding a migration: npm run schema:snapshot
 
 -- index briefings_title
@@ -164,7 +164,8 @@ CREATE TABLE citations (
     CHECK (anchor_status IN ('exact', 'moved', 'fuzzy', 'orphaned')),
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
-);
+, translation TEXT
+  CHECK (translation IS NULL OR length(translation) <= 20000));
 
 -- table claim_tags
 CREATE TABLE claim_tags (

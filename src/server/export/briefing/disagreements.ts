@@ -27,7 +27,7 @@ function side(ctx: RenderContext, { claim, text }: DisagreementSide, label: stri
             .filter((part) => part !== '')
             .join(', ')
         : 'Unknown source'
-      return html`<blockquote class="dis-quote">“${citation.quote}”<footer>${grade && html`<span class="grade">${grade}</span> `}${where}${source && html` <span class="src-ref">[S${source.number}]</span>`}</footer></blockquote>`
+      return html`<blockquote class="dis-quote">“${citation.quote}”${citation.translation && html`<span class="dis-translation">${citation.translation}</span>`}<footer>${grade && html`<span class="grade">${grade}</span> `}${where}${source && html` <span class="src-ref">[S${source.number}]</span>`}</footer></blockquote>`
     })
   return html`<div class="dis-side"><div class="dis-label">${label}</div><p class="dis-claim"><a class="claim-link" href="#claim-${number}">${number}</a> ${claim.text}</p>${quotes}</div>`
 }

@@ -204,6 +204,13 @@ function quoteLines(ctx: RenderContext, claim: BriefingClaim): Paragraph[] {
         { indent: { left: 720 } }
       )
     ]
+    if (citation.translation) {
+      lines.splice(
+        1,
+        0,
+        para([run(citation.translation, { color: MUTED })], { indent: { left: 720 } })
+      )
+    }
     if (citation.note) {
       lines.push(para([run(citation.note, { color: MUTED })], { indent: { left: 720 } }))
     }

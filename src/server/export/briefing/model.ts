@@ -33,6 +33,8 @@ export type BriefingCitation = {
   stance: CitationStance
   locator: string | null
   note: string | null
+  /** The analyst's translation of the quote, printed beneath it. */
+  translation?: string | null
 }
 
 export type BriefingRelation = { kind: RelationKind; direction: 'out' | 'in'; otherText: string }

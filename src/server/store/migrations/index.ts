@@ -7,6 +7,7 @@ import { migration006 } from './006_change_subjects'
 import { migration007 } from './007_source_layout'
 import { migration008 } from './008_briefings'
 import { migration009 } from './009_facts'
+import { migration010 } from './010_citation_translation'
 import type { Migration } from './types'
 
 /** Every schema version, in order. Append only: a released migration never changes. */
@@ -19,7 +20,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
-  migration009
+  migration009,
+  migration010
 ]
 export const LATEST_VERSION = MIGRATIONS.length
 export type { Migration }

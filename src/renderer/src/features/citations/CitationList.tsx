@@ -108,10 +108,16 @@ function CitationItem({
 }) {
   const [locator, setLocator] = useState(citation.locator ?? '')
   const [note, setNote] = useState(citation.note ?? '')
+  const [translation, setTranslation] = useState(citation.translation ?? '')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
-  const save = async (changes: { stance?: Stance; locator?: string; note?: string }) => {
+  const save = async (changes: {
+    stance?: Stance
+    locator?: string
+    note?: string
+    translation?: string
+  }) => {
     setError(null)
     try {
       onUpdated(await call('citations.update', { id: citation.id, changes }))
@@ -204,6 +210,18 @@ function CitationItem({
           </button>
         </div>
       </div>
+      <textarea
+        className="citation-note citation-translation"
+        aria-label="Translation"
+        placeholder="Translation of the quote, for readers of the briefing"
+        rows={1}
+        value={translation}
+        maxLength={20000}
+        onChange={(event) => setTranslation(event.target.value)}
+        onBlur={() => {
+          if (translation !== (citation.translation ?? '')) void save({ translation })
+        }}
+      />
       <textarea
         className="citation-note"
         aria-label="Note"
