@@ -28,7 +28,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/server/cli.ts'),
           storeWorker: resolve(__dirname, 'src/server/store/worker.ts'),
-          bench: resolve(__dirname, 'src/server/bench.ts')
+          bench: resolve(__dirname, 'src/server/bench.ts'),
+          soak: resolve(__dirname, 'src/server/soak.ts')
         },
         // Shared chunks sit beside the entries, so __dirname finds storeWorker.js.
         output: { chunkFileNames: '[name]-[hash].js' }
