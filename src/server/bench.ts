@@ -8,6 +8,7 @@ import { call, openLocalCore, openWorkerCore, type Core } from './core'
 import { benchCheckpointWait } from './benchFreeze'
 import { benchImportLines } from './benchImport'
 import { benchBriefing, benchCsvExport } from './export/bench'
+import { benchFacts } from './facts/bench'
 import { PART_HITS } from './records/claimSearch'
 import { segmentsAfter, type Cursor } from './records/keyset'
 import { ftsQuery } from './records/query'
@@ -272,6 +273,7 @@ async function main(): Promise<void> {
     rows.push({ ...benchImportLines(dir, lines), native: '' })
   }
   benchTimeline()
+  benchFacts(rows)
 
   const store = await ProjectStore.open(file, { idleCheckpointMs: 0 })
   store.write((db) => db.run(`UPDATE claims SET confidence = 1 WHERE seq = 1`))

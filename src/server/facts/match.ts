@@ -206,6 +206,25 @@ function sharedScore(a: Item, b: Item, common: Set<string>): number {
   return score
 }
 
+/** Context tokens of a fact for the candidate index (an upper bound of sharedScore). */
+function tokens(item: Item, common: Set<string>): string[] {
+  const out: string[] = []
+  for (const word of item.ctx.words) if (!common.has(word)) out.push(`w:${word}`)
+  for (const concept of item.ctx.concepts) if (!common.has(`#${concept}`)) out.push(`c:${concept}`)
+  for (const n of item.ctx.numbers) out.push(`n:${n}`)
+  for (const word of item.near) if (!common.has(word)) out.push(`r:${word}`)
+  return out
+}
+
+/**
+ * Most pairs one fact takes part in, best context first: a figure repeated by many sources
+ * is compared with the closest few, not with all of them.
+ */
+const MAX_PAIRS_PER_FACT = 8
+
+/** Tokens held by more facts than this do not find candidates (they still score). */
+const MAX_HOLDERS = 64
+
 /** Lowest context score for a pair: dates need more, being everywhere in an article. */
 const MIN_SCORE = { quantity: 2, date: 3 } as const
 
@@ -352,28 +371,59 @@ export function pairFacts(facts: StoredFact[]): FactPair[] {
   }
   type Candidate = { a: Item; b: Item; score: number }
   const candidates: Candidate[] = []
+  // Equal context: a pair of the same status (both forecasts) is more likely one statement.
+  const sameStatus = (c: Candidate): number => (c.a.fact.status === c.b.fact.status ? 1 : 0)
   for (const list of buckets.values()) {
+    // An index from each context token to the facts holding it: only facts that share
+    // something are ever scored.
+    const index = new Map<string, number[]>()
+    const tokensOf = list.map((item) => tokens(item, common))
+    tokensOf.forEach((own, i) => {
+      for (const token of own) {
+        const holders = index.get(token)
+        if (holders) holders.push(i)
+        else index.set(token, [i])
+      }
+    })
     for (let i = 0; i < list.length; i++) {
       const a = list[i] as Item
-      for (let j = i + 1; j < list.length; j++) {
+      const shared = new Map<number, number>()
+      for (const token of tokensOf[i] as string[]) {
+        const holders = index.get(token) as number[]
+        // A token many facts hold finds no particular partner (a year, a template word).
+        if (holders.length > MAX_HOLDERS) continue
+        for (const j of holders) {
+          if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1)
+        }
+      }
+      const mine: Candidate[] = []
+      for (const [j, upper] of shared) {
+        if (upper < MIN_SCORE[a.fact.kind]) continue
         const b = list[j] as Item
         if (a.source === b.source || !dimensionsMatch(a, b)) continue
         const score = sharedScore(a, b, common)
-        if (score >= MIN_SCORE[a.fact.kind]) candidates.push({ a, b, score })
+        if (score >= MIN_SCORE[a.fact.kind]) mine.push({ a, b, score })
       }
+      mine.sort((x, y) => y.score - x.score || sameStatus(y) - sameStatus(x))
+      candidates.push(...mine.slice(0, MAX_PAIRS_PER_FACT * 4))
     }
   }
-  candidates.sort((x, y) => y.score - x.score)
+  candidates.sort((x, y) => y.score - x.score || sameStatus(y) - sameStatus(x))
   const taken = new Set<string>()
   const keyOf = (item: Item, other: string): string =>
     `${item.source}:${item.fact.ownerId}:${item.fact.start}>${other}`
+  const perFact = new Map<Item, number>()
   const pairs: FactPair[] = []
   for (const { a, b, score } of candidates) {
     const ka = keyOf(a, b.source)
     const kb = keyOf(b, a.source)
     if (taken.has(ka) || taken.has(kb)) continue
+    if ((perFact.get(a) ?? 0) >= MAX_PAIRS_PER_FACT) continue
+    if ((perFact.get(b) ?? 0) >= MAX_PAIRS_PER_FACT) continue
     taken.add(ka)
     taken.add(kb)
+    perFact.set(a, (perFact.get(a) ?? 0) + 1)
+    perFact.set(b, (perFact.get(b) ?? 0) + 1)
     const { outcome, reason } = compareFacts(a.fact, b.fact)
     pairs.push({ a: side(a), b: side(b), outcome, reason, score })
   }
