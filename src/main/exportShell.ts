@@ -88,6 +88,24 @@ function unwrap<T>(result: Result<unknown>): T {
   return result.value as T
 }
 
+/** The save dialog, in the user's documents folder; null when the user cancels. */
+async function askWhereToSave(
+  owner: BrowserWindow | null,
+  title: string,
+  fileName: string,
+  filter: { name: string; extensions: string[] }
+): Promise<string | null> {
+  const options = {
+    title,
+    defaultPath: path.join(app.getPath('documents'), fileName),
+    filters: [filter]
+  }
+  const choice = owner
+    ? await dialog.showSaveDialog(owner, options)
+    : await dialog.showSaveDialog(options)
+  return choice.canceled || !choice.filePath ? null : choice.filePath
+}
+
 async function saveExport(
   core: Core,
   owner: BrowserWindow | null,
@@ -98,18 +116,14 @@ async function saveExport(
   if (!path.resolve(file.path).startsWith(root + path.sep)) {
     throw new Error('That file is not an export.')
   }
-  const options = {
-    title: 'Save export',
-    defaultPath: path.join(app.getPath('documents'), file.fileName),
-    filters: [{ name: 'CSV file', extensions: ['csv'] }]
-  }
-  const choice = owner
-    ? await dialog.showSaveDialog(owner, options)
-    : await dialog.showSaveDialog(options)
-  if (choice.canceled || !choice.filePath) return { saved: false, path: null }
-  await deliverFile(file.path, choice.filePath)
+  const target = await askWhereToSave(owner, 'Save export', file.fileName, {
+    name: 'CSV file',
+    extensions: ['csv']
+  })
+  if (target === null) return { saved: false, path: null }
+  await deliverFile(file.path, target)
   await core.invoke('export.release', { jobId })
-  return { saved: true, path: choice.filePath }
+  return { saved: true, path: target }
 }
 
 async function saveBriefingPdf(
@@ -121,18 +135,14 @@ async function saveBriefingPdf(
   const briefing = unwrap<BriefingHtml>(
     await core.invoke('briefing.html', { ...(options as object), fonts: 'inline' })
   )
-  const dialogOptions = {
-    title: 'Save briefing',
-    defaultPath: path.join(app.getPath('documents'), briefing.fileName),
-    filters: [{ name: 'PDF document', extensions: ['pdf'] }]
-  }
-  const choice = owner
-    ? await dialog.showSaveDialog(owner, dialogOptions)
-    : await dialog.showSaveDialog(dialogOptions)
-  if (choice.canceled || !choice.filePath) return { saved: false, path: null, pages: 0 }
+  const target = await askWhereToSave(owner, 'Save briefing', briefing.fileName, {
+    name: 'PDF document',
+    extensions: ['pdf']
+  })
+  if (target === null) return { saved: false, path: null, pages: 0 }
   const pdf = await printer.printHtml(briefing.html, briefing.headerFooter)
-  writeFileAtomic(choice.filePath, pdf)
-  return { saved: true, path: choice.filePath, pages: countPdfPages(pdf) }
+  writeFileAtomic(target, pdf)
+  return { saved: true, path: target, pages: countPdfPages(pdf) }
 }
 
 async function saveBriefingDocx(
@@ -141,17 +151,13 @@ async function saveBriefingDocx(
   options: unknown
 ): Promise<ShellOutputs['shell.saveBriefingDocx']> {
   const docx = unwrap<BriefingDocx>(await core.invoke('briefing.docx', options))
-  const dialogOptions = {
-    title: 'Save briefing',
-    defaultPath: path.join(app.getPath('documents'), docx.fileName),
-    filters: [{ name: 'Word document', extensions: ['docx'] }]
-  }
-  const choice = owner
-    ? await dialog.showSaveDialog(owner, dialogOptions)
-    : await dialog.showSaveDialog(dialogOptions)
-  if (choice.canceled || !choice.filePath) return { saved: false, path: null }
-  writeFileAtomic(choice.filePath, Buffer.from(docx.dataBase64, 'base64'))
-  return { saved: true, path: choice.filePath }
+  const target = await askWhereToSave(owner, 'Save briefing', docx.fileName, {
+    name: 'Word document',
+    extensions: ['docx']
+  })
+  if (target === null) return { saved: false, path: null }
+  writeFileAtomic(target, Buffer.from(docx.dataBase64, 'base64'))
+  return { saved: true, path: target }
 }
 
 let printer: PdfPrinter | null = null

@@ -1,7 +1,7 @@
 import { STATUS_LABELS, type RelationKind } from '../../../shared/domain'
 import { html, joinHtml, type Html } from './html'
 import {
-  admiraltyGrade,
+  citationGrade,
   contradictions,
   formatDate,
   isFlagged,
@@ -54,12 +54,7 @@ function renderEndnotes(ctx: RenderContext, claim: BriefingClaim, start: number)
   if (!ctx.include.citations || claim.citations.length === 0) return null
   const items = claim.citations.map((citation, index) => {
     const source = ctx.sources.get(citation.sourceId)
-    const grade = ctx.include.sourceReliability
-      ? admiraltyGrade(
-          source?.reliability ?? null,
-          ctx.include.statusAndCredibility ? claim.credibility : null
-        )
-      : ''
+    const grade = citationGrade(ctx, claim, citation)
     const sourceBits = source
       ? html`${joinHtml(
           [html`<cite>${source.title}</cite>`, source.publisher, formatDate(source.publishedAt)],

@@ -1,6 +1,6 @@
 import { html, type Html } from './html'
 import {
-  admiraltyGrade,
+  citationGrade,
   disagreementPairs,
   formatDate,
   type DisagreementSide,
@@ -16,12 +16,7 @@ function side(ctx: RenderContext, { claim, text }: DisagreementSide, label: stri
     ctx.include.citations &&
     claim.citations.map((citation) => {
       const source = ctx.sources.get(citation.sourceId)
-      const grade = ctx.include.sourceReliability
-        ? admiraltyGrade(
-            source?.reliability ?? null,
-            ctx.include.statusAndCredibility ? claim.credibility : null
-          )
-        : ''
+      const grade = citationGrade(ctx, claim, citation)
       const where = source
         ? [source.publisher ?? source.title, formatDate(source.publishedAt)]
             .filter((part) => part !== '')

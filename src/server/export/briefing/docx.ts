@@ -24,7 +24,7 @@ import {
   STATUS_LABELS
 } from '../../../shared/domain'
 import {
-  admiraltyGrade,
+  citationGrade,
   credibilityLabel,
   disagreementPairs,
   formatDate,
@@ -170,12 +170,7 @@ function quoteLines(ctx: RenderContext, claim: BriefingClaim): Paragraph[] {
   const start = ctx.endnoteStart.get(claim.id) ?? 1
   return claim.citations.flatMap((citation, index) => {
     const source = ctx.sources.get(citation.sourceId)
-    const grade = ctx.include.sourceReliability
-      ? admiraltyGrade(
-          source?.reliability ?? null,
-          ctx.include.statusAndCredibility ? claim.credibility : null
-        )
-      : ''
+    const grade = citationGrade(ctx, claim, citation)
     const where = source
       ? [source.title, source.publisher, formatDate(source.publishedAt)]
           .filter((part): part is string => Boolean(part))

@@ -127,6 +127,22 @@ export function admiraltyGrade(reliability: string | null, credibility: number |
   return `${letter ?? '–'}${digit ?? '–'}`
 }
 
+/**
+ * The grade printed beside a citation: its source's reliability with the claim's credibility,
+ * as far as the briefing includes them ("" when it includes neither).
+ */
+export function citationGrade(
+  ctx: RenderContext,
+  claim: BriefingClaim,
+  citation: BriefingCitation
+): string {
+  if (!ctx.include.sourceReliability) return ''
+  return admiraltyGrade(
+    ctx.sources.get(citation.sourceId)?.reliability ?? null,
+    ctx.include.statusAndCredibility ? claim.credibility : null
+  )
+}
+
 /** The URL normalised for an href, or null unless it is an absolute http(s) URL. */
 export function safeHttpUrl(value: string | null): string | null {
   if (value === null) return null

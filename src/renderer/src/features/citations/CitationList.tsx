@@ -107,8 +107,6 @@ function CitationItem({
   onDeleted: () => void
 }) {
   const [locator, setLocator] = useState(citation.locator ?? '')
-  const [note, setNote] = useState(citation.note ?? '')
-  const [translation, setTranslation] = useState(citation.translation ?? '')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
@@ -210,29 +208,21 @@ function CitationItem({
           </button>
         </div>
       </div>
-      <textarea
+      <CitationText
         className="citation-note citation-translation"
-        aria-label="Translation"
+        label="Translation"
         placeholder="Translation of the quote, for readers of the briefing"
-        rows={1}
-        value={translation}
         maxLength={20000}
-        onChange={(event) => setTranslation(event.target.value)}
-        onBlur={() => {
-          if (translation !== (citation.translation ?? '')) void save({ translation })
-        }}
+        saved={citation.translation}
+        onSave={(translation) => void save({ translation })}
       />
-      <textarea
+      <CitationText
         className="citation-note"
-        aria-label="Note"
+        label="Note"
         placeholder="Note on this citation"
-        rows={1}
-        value={note}
         maxLength={5000}
-        onChange={(event) => setNote(event.target.value)}
-        onBlur={() => {
-          if (note !== (citation.note ?? '')) void save({ note })
-        }}
+        saved={citation.note}
+        onSave={(note) => void save({ note })}
       />
       {error ? (
         <p className="citation-error" role="alert">
@@ -240,5 +230,38 @@ function CitationItem({
         </p>
       ) : null}
     </li>
+  )
+}
+
+/** A free-text field of a citation, saved when it loses focus and only if it changed. */
+function CitationText({
+  className,
+  label,
+  placeholder,
+  maxLength,
+  saved,
+  onSave
+}: {
+  className: string
+  label: string
+  placeholder: string
+  maxLength: number
+  saved: string | null
+  onSave: (value: string) => void
+}) {
+  const [value, setValue] = useState(saved ?? '')
+  return (
+    <textarea
+      className={className}
+      aria-label={label}
+      placeholder={placeholder}
+      rows={1}
+      value={value}
+      maxLength={maxLength}
+      onChange={(event) => setValue(event.target.value)}
+      onBlur={() => {
+        if (value !== (saved ?? '')) onSave(value)
+      }}
+    />
   )
 }
