@@ -146,8 +146,9 @@ describe('the project lock', () => {
   it.runIf(linux)('takes over a lock whose pid now belongs to another process', async () => {
     const project = await tempProject()
     await project.close()
-    // The pid of a running process (this one), with a start time that is not its own.
-    fs.writeFileSync(`${project.file}.lock`, lockRecord({ pid: process.pid, start: '12345' }))
+    // The pid of a running process (the one that started this one), with a start time that
+    // is not its own.
+    fs.writeFileSync(`${project.file}.lock`, lockRecord({ pid: process.ppid, start: '12345' }))
     const store = await ProjectStore.open(project.file)
     expect(JSON.parse(fs.readFileSync(`${project.file}.lock`, 'utf8'))).toMatchObject({
       pid: process.pid,
