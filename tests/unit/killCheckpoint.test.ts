@@ -97,10 +97,18 @@ describe('a kill during a checkpoint or start-up', () => {
     // journal only.
     const first = await writer(file, 300, [{ op: 'write', code: 'KILL', match: '.tmp', skip: 1 }])
     expect(first.signal).toBe('SIGKILL')
-    expect(first.acked.length).toBeGreaterThan(10)
+    expect(first.acked.length).toBeGreaterThan(0)
     const journalBefore = fs.readFileSync(journalPath(file))
-    // The next start is killed after replaying 10 entries, before it is ready.
-    const replay = await writer(file, 1, [{ op: 'replay', code: 'KILL', skip: 10 }])
+    // The child pauses at random, so its first checkpoint comes after a varying number of
+    // writes; acknowledgements travel through a pipe and the last may die with the process.
+    // The journal is what counts: the next start is killed halfway through replaying it.
+    const entries = journalBefore
+      .toString('utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '').length
+    expect(entries).toBeGreaterThan(1)
+    const halfway = Math.floor(entries / 2)
+    const replay = await writer(file, 1, [{ op: 'replay', code: 'KILL', skip: halfway }])
     expect(replay).toMatchObject({ signal: 'SIGKILL', ready: false })
     expect(fs.readFileSync(journalPath(file)).equals(journalBefore)).toBe(true)
     // The one after replays everything and is killed renaming the checkpoint that folds it in.
