@@ -170,8 +170,13 @@ export const test = base.extend<Fixtures>({
   app: async ({ page, attest }, use) => {
     const app = new AppPage(page)
     // A server stopped under an unanswered request makes the browser log a connection error:
-    // let the page's last requests (counts, undo state) finish first.
-    attest.beforeStop = () => app.settle()
+    // let the page's last requests (counts, undo state) finish first, then leave the page, so
+    // that its save-health poll does not knock on the stopped server. A restart is followed
+    // by opening the app at the new address.
+    attest.beforeStop = async () => {
+      await app.settle()
+      await page.goto('about:blank')
+    }
     await app.open(attest.url)
     await use(app)
     await app.settle()
