@@ -70,7 +70,8 @@ export const briefingInclude = z
     citations: z.boolean().default(true),
     notes: z.boolean().default(true),
     relations: z.boolean().default(true),
-    sourceReliability: z.boolean().default(true)
+    sourceReliability: z.boolean().default(true),
+    figureConflicts: z.boolean().default(true)
   })
   .strict()
 
@@ -92,7 +93,8 @@ const ALL_INCLUDED = {
   citations: true,
   notes: true,
   relations: true,
-  sourceReliability: true
+  sourceReliability: true,
+  figureConflicts: true
 }
 
 /** Each field of a briefing, without defaults (a partial update must not reset fields). */

@@ -112,7 +112,7 @@ test('previews a briefing without running its text, and saves it as a PDF', asyn
   await expect(app.count('4 claims')).toBeVisible()
 
   const dialog = await openExport(page)
-  await dialog.getByRole('tab', { name: 'Briefing (PDF)' }).click()
+  await dialog.getByRole('tab', { name: 'Briefing (PDF, Word)' }).click()
   await dialog.getByLabel('Title').fill('Rice and rare earths')
   await dialog.getByLabel('Author or unit').fill('Asia desk')
   await dialog.getByLabel('Classification').fill('Official-Sensitive')
@@ -153,7 +153,7 @@ test('saves the same briefing as an editable Word document', async ({ app, attes
   await expect(app.count('4 claims')).toBeVisible()
 
   const dialog = await openExport(page)
-  await dialog.getByRole('tab', { name: 'Briefing (PDF)' }).click()
+  await dialog.getByRole('tab', { name: 'Briefing (PDF, Word)' }).click()
   await dialog.getByLabel('Title').fill('Rice & rare earths')
   await dialog.getByLabel('Author or unit').fill('Asia desk')
   await expect(dialog.getByText('4 claims · 1 source · 1 citation')).toBeVisible()

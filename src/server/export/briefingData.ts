@@ -17,6 +17,7 @@ import {
   type BriefingSource,
   type CitationStance
 } from './briefing'
+import { contradictionKey, findFigureConflicts } from './briefingFigures'
 import { fontCss, fontCssInline } from './fonts'
 import { claimsInScope, describeClaimScope } from './scope'
 
@@ -42,6 +43,8 @@ type CitationRow = {
   locator: string | null
   note: string | null
   translation: string | null
+  start: number
+  end: number
 }
 
 type SourceRow = {
@@ -93,7 +96,7 @@ function loadEvidence(db: SqliteDb, claimIds: readonly string[]) {
   const citations = new Map<string, BriefingCitation[]>()
   for (const row of db.all<CitationRow>(
     `SELECT ci.claim_id AS claimId, ci.source_id AS sourceId, ci.quote, ci.stance, ci.locator,
-       ci.note, ci.translation
+       ci.note, ci.translation, ci.start_offset AS start, ci.end_offset AS "end"
      FROM citations ci JOIN sources s ON s.id = ci.source_id
      WHERE ci.claim_id ${inClaims} AND s.deleted_at IS NULL
      ORDER BY s.title COLLATE NOCASE, ci.source_id, ci.start_offset, ci.seq`,
@@ -106,7 +109,9 @@ function loadEvidence(db: SqliteDb, claimIds: readonly string[]) {
       stance: row.stance,
       locator: row.locator,
       note: row.note,
-      translation: row.translation
+      translation: row.translation,
+      start: row.start,
+      end: row.end
     })
     citations.set(row.claimId, list)
   }
@@ -123,6 +128,7 @@ function loadEvidence(db: SqliteDb, claimIds: readonly string[]) {
   }
 
   const relations = new Map<string, BriefingRelation[]>()
+  const contradicting = new Set<string>()
   const addRelation = (claimId: string, relation: BriefingRelation): void => {
     const list = relations.get(claimId) ?? []
     list.push(relation)
@@ -146,10 +152,11 @@ function loadEvidence(db: SqliteDb, claimIds: readonly string[]) {
     [json, json]
   )) {
     if (!row.fromLive || !row.toLive) continue
+    if (row.kind === 'contradicts') contradicting.add(contradictionKey(row.fromId, row.toId))
     addRelation(row.fromId, { kind: row.kind, direction: 'out', otherText: row.toText })
     addRelation(row.toId, { kind: row.kind, direction: 'in', otherText: row.fromText })
   }
-  return { citations, notes, relations }
+  return { citations, notes, relations, contradicting }
 }
 
 function loadSources(db: SqliteDb, sourceIds: readonly string[]): Map<string, SourceRow> {
@@ -219,7 +226,7 @@ export function gatherBriefing(
   input: BriefingInput,
   now = new Date()
 ): BriefingData {
-  return ctx.store.read((db) => {
+  const { data, claims, contradicting } = ctx.store.read((db) => {
     const rows = loadClaims(ctx, db, input)
     const evidence = loadEvidence(
       db,
@@ -279,7 +286,7 @@ export function gatherBriefing(
             )
             .map((row) => [row.id, row.text] as const)
     )
-    return {
+    const data: BriefingData = {
       options: {
         title: input.title,
         author: input.author,
@@ -306,7 +313,11 @@ export function gatherBriefing(
       groups,
       sources: numberSources(groups, sourceRows)
     }
+    return { data, claims, contradicting: evidence.contradicting }
   })
+  // After the read: the finder keeps the facts it computes when the project can be written.
+  if (input.include.figureConflicts === false) return data
+  return { ...data, figureConflicts: findFigureConflicts(ctx, claims, contradicting) }
 }
 
 /** Every piece of text in a briefing: which font subsets an inline-font document needs. */
@@ -331,6 +342,10 @@ function textOf(data: BriefingData): string {
         parts.push(citation.quote, citation.locator ?? '', citation.note ?? '')
       }
     }
+  }
+  for (const pair of data.figureConflicts?.pairs ?? []) {
+    for (const side of [pair.left, pair.right]) parts.push(side.sentence, side.translation ?? '')
+    parts.push(pair.reason)
   }
   for (const source of data.sources) {
     parts.push(source.title, source.publisher ?? '', source.url ?? '', source.publishedAt ?? '')

@@ -23,7 +23,8 @@ const INCLUDE_ALL = {
   citations: true,
   notes: true,
   relations: true,
-  sourceReliability: true
+  sourceReliability: true,
+  figureConflicts: true
 }
 
 function toBriefing(row: BriefingRow): StoredBriefing {

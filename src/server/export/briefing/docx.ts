@@ -27,15 +27,19 @@ import {
   citationGrade,
   credibilityLabel,
   disagreementPairs,
+  figureConflicts,
+  figureGrade,
   formatDate,
   formatDay,
   formatTimestamp,
   normalizeCredibility,
   plural,
   renderContext,
+  splitAtFigure,
   type BriefingClaim,
   type BriefingData,
   type DisagreementSide,
+  type FigureSide,
   type RenderContext
 } from './model'
 
@@ -270,9 +274,54 @@ function cell(children: Paragraph[], header = false): TableCell {
   })
 }
 
-/** Contradicting claims side by side, each with its quotes when it is in the briefing. */
+function headerRow(left: string, right: string): TableRow {
+  return new TableRow({
+    tableHeader: true,
+    children: [
+      cell([para([run(left, { bold: true })])], true),
+      cell([para([run(right, { bold: true })])], true)
+    ]
+  })
+}
+
+/** One side of a figure conflict: the sentence as written, the figure in bold, its source. */
+function figureSideCell(ctx: RenderContext, figure: FigureSide): Paragraph[] {
+  const source = ctx.sources.get(figure.sourceId)
+  const { before, figure: marked, after } = splitAtFigure(figure.sentence, figure.figure)
+  const where = source
+    ? [source.title, source.publisher, formatDate(source.publishedAt)]
+        .filter((part): part is string => Boolean(part))
+        .join(', ') + ` [S${source.number}]`
+    : 'Unknown source'
+  const number = figure.claimId === null ? undefined : ctx.claimNumbers.get(figure.claimId)
+  const out = [
+    para([
+      run(`“${before}`, { italics: true }),
+      run(marked, { italics: true, bold: true }),
+      run(`${after}”`, { italics: true })
+    ])
+  ]
+  if (figure.translation) {
+    out.push(para([run('Translation: ', { bold: true, color: MUTED }), run(figure.translation)]))
+  }
+  out.push(
+    para([
+      run([figureGrade(ctx, figure), where].filter((part) => part !== '').join(' · '), {
+        color: MUTED
+      })
+    ])
+  )
+  if (number !== undefined) {
+    out.push(para([run(`Quoted for claim ${number}`, { color: MUTED })]))
+  }
+  return out
+}
+
+/**
+ * Contradicting claims side by side, each with its quotes when it is in the briefing; then the
+ * figures the sources disagree on, the same way.
+ */
 function disagreements(ctx: RenderContext): Array<Paragraph | Table> {
-  if (!ctx.include.relations) return []
   const side = ({ claim, text }: DisagreementSide): Paragraph[] =>
     claim
       ? [
@@ -283,28 +332,82 @@ function disagreements(ctx: RenderContext): Array<Paragraph | Table> {
           ...quoteLines(ctx, claim)
         ]
       : [para([run(text)]), para([run('(not in this briefing)', { color: MUTED })])]
-  const rows = disagreementPairs(ctx.summary.claims).map(
-    (pair) =>
-      new TableRow({ cantSplit: true, children: [cell(side(pair.left)), cell(side(pair.right))] })
-  )
-  if (rows.length === 0) return []
-  return [
-    heading('Disagreements'),
-    para([run('Claims that contradict each other, side by side.', { color: MUTED })]),
-    new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
-      rows: [
-        new TableRow({
-          tableHeader: true,
-          children: [
-            cell([para([run('Claim', { bold: true })])], true),
-            cell([para([run('Contradicted by', { bold: true })])], true)
-          ]
-        }),
-        ...rows
-      ]
-    })
-  ]
+  const rows = ctx.include.relations
+    ? disagreementPairs(ctx.summary.claims).map(
+        (pair) =>
+          new TableRow({
+            cantSplit: true,
+            children: [cell(side(pair.left)), cell(side(pair.right))]
+          })
+      )
+    : []
+  const figures = figureConflicts(ctx)
+  if (rows.length === 0 && figures.pairs.length === 0) return []
+  const out: Array<Paragraph | Table> = [heading('Disagreements')]
+  if (rows.length > 0) {
+    out.push(
+      para([run('Claims that contradict each other, side by side.', { color: MUTED })]),
+      new Table({
+        width: { size: 100, type: WidthType.PERCENTAGE },
+        rows: [headerRow('Claim', 'Contradicted by'), ...rows]
+      })
+    )
+  }
+  if (figures.pairs.length > 0) {
+    out.push(
+      heading('Figures that disagree', 2),
+      para([
+        run(
+          'Figures and dates in the sources cited here that do not agree, found by comparing the sources’ texts; each sentence as its source wrote it.',
+          { color: MUTED }
+        )
+      ]),
+      new Table({
+        width: { size: 100, type: WidthType.PERCENTAGE },
+        rows: [
+          headerRow('One source', 'Another source'),
+          ...figures.pairs.flatMap((pair) => [
+            new TableRow({
+              cantSplit: true,
+              children: [
+                cell(figureSideCell(ctx, pair.left)),
+                cell(figureSideCell(ctx, pair.right))
+              ]
+            }),
+            new TableRow({
+              cantSplit: true,
+              children: [
+                new TableCell({
+                  columnSpan: 2,
+                  margins: { top: 40, bottom: 80, left: 120, right: 120 },
+                  borders: {
+                    top: CELL_BORDER,
+                    bottom: CELL_BORDER,
+                    left: CELL_BORDER,
+                    right: CELL_BORDER
+                  },
+                  children: [
+                    para([run('Compared: ', { bold: true, color: MUTED }), run(pair.reason)])
+                  ]
+                })
+              ]
+            })
+          ])
+        ]
+      })
+    )
+    if (figures.omitted > 0) {
+      out.push(
+        para([
+          run(
+            `${figures.omitted} more pairs of figures disagree; the fact finder in the app lists them all.`,
+            { color: MUTED }
+          )
+        ])
+      )
+    }
+  }
+  return out
 }
 
 function claimsSection(ctx: RenderContext): Paragraph[] {

@@ -35,6 +35,9 @@ export type BriefingCitation = {
   note: string | null
   /** The analyst's translation of the quote, printed beneath it. */
   translation?: string | null
+  /** Where the quote is in its source's text (UTF-16 offsets), when known. */
+  start?: number
+  end?: number
 }
 
 export type BriefingRelation = { kind: RelationKind; direction: 'out' | 'in'; otherText: string }
@@ -63,6 +66,8 @@ export type BriefingInclude = {
   notes: boolean
   relations: boolean
   sourceReliability: boolean
+  /** Pairs of figures or dates that the fact finder marks as in conflict, in Disagreements. */
+  figureConflicts?: boolean
 }
 
 /** A key judgement as printed: its supporting claims by id (numbered if in the briefing). */
@@ -91,10 +96,34 @@ export type BriefingOptions = {
   generatedAt: string
 }
 
+/**
+ * One side of a figure conflict found by comparing the sources' texts: the sentence as the
+ * source wrote it, with the figure in it, and what a claim in scope says of that passage.
+ */
+export type FigureSide = {
+  sourceId: string
+  sentence: string
+  /** The figure or date as written, found in `sentence`. */
+  figure: string
+  /** The translation of a citation (of a claim in scope) whose quote holds the figure. */
+  translation: string | null
+  /** That citation's claim, or null when no claim in scope quotes the passage. */
+  claimId: string | null
+}
+
+export type FigureConflict = {
+  left: FigureSide
+  right: FigureSide
+  /** The finder's one-line reason, e.g. "310,000 passengers vs 290,000 passasjerer". */
+  reason: string
+}
+
 export type BriefingData = {
   options: BriefingOptions
   groups: BriefingGroup[]
   sources: BriefingSource[]
+  /** Figure conflicts between sources cited in scope, best first; `omitted` beyond the cap. */
+  figureConflicts?: { pairs: FigureConflict[]; omitted: number }
 }
 
 /** The order statuses take in a briefing's legend, chart and groups: the settled ones first. */
@@ -141,6 +170,40 @@ export function citationGrade(
     ctx.sources.get(citation.sourceId)?.reliability ?? null,
     ctx.include.statusAndCredibility ? claim.credibility : null
   )
+}
+
+/**
+ * The grade printed beside one side of a figure conflict: its source's reliability, with the
+ * credibility of the claim that quotes the passage when there is one.
+ */
+export function figureGrade(ctx: RenderContext, side: FigureSide): string {
+  if (!ctx.include.sourceReliability) return ''
+  const claim = side.claimId === null ? undefined : ctx.claimsById.get(side.claimId)
+  return admiraltyGrade(
+    ctx.sources.get(side.sourceId)?.reliability ?? null,
+    ctx.include.statusAndCredibility ? (claim?.credibility ?? null) : null
+  )
+}
+
+/** The figure conflicts to print: none when the briefing leaves them out. */
+export function figureConflicts(ctx: RenderContext): { pairs: FigureConflict[]; omitted: number } {
+  const found = ctx.data.figureConflicts
+  if (!found || ctx.include.figureConflicts === false) return { pairs: [], omitted: 0 }
+  return found
+}
+
+/** A sentence cut around its figure: text before, the figure, text after. */
+export function splitAtFigure(
+  sentence: string,
+  figure: string
+): { before: string; figure: string; after: string } {
+  const at = figure === '' ? -1 : sentence.indexOf(figure)
+  if (at < 0) return { before: sentence, figure: '', after: '' }
+  return {
+    before: sentence.slice(0, at),
+    figure,
+    after: sentence.slice(at + figure.length)
+  }
 }
 
 /** The URL normalised for an href, or null unless it is an absolute http(s) URL. */
@@ -285,6 +348,7 @@ export type RenderContext = {
   summary: Summary
   sources: Map<string, BriefingSource>
   claimNumbers: Map<string, number>
+  claimsById: Map<string, BriefingClaim>
   /** First endnote number of each claim, assigned in reading order at first appearance. */
   endnoteStart: Map<string, number>
 }
@@ -305,6 +369,7 @@ export function renderContext(data: BriefingData): RenderContext {
     summary,
     sources: new Map(data.sources.map((source) => [source.id, source])),
     claimNumbers,
+    claimsById: new Map(summary.claims.map((claim) => [claim.id, claim])),
     endnoteStart
   }
 }

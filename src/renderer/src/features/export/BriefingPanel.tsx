@@ -25,7 +25,8 @@ const INCLUDES: Array<{ key: IncludeKey; label: string }> = [
   { key: 'citations', label: 'Citations with quotes' },
   { key: 'sourceReliability', label: 'Source reliability' },
   { key: 'notes', label: 'Analyst notes' },
-  { key: 'relations', label: 'Related claims' }
+  { key: 'relations', label: 'Related claims' },
+  { key: 'figureConflicts', label: 'Figures the sources disagree on' }
 ]
 
 const GROUP_LABELS: Record<BriefingGrouping, string> = {
@@ -97,7 +98,8 @@ export function BriefingPanel({ view, onClose }: BriefingPanelProps) {
     citations: true,
     sourceReliability: true,
     notes: true,
-    relations: true
+    relations: true,
+    figureConflicts: true
   })
   const [preview, setPreview] = useState<Preview>({ status: 'loading' })
   const [saved, setSaved] = useState<Saved>({ status: 'idle' })

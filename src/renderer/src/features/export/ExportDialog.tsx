@@ -9,7 +9,7 @@ import './export.css'
 type Tab = 'csv' | 'briefing'
 const TABS: Array<{ id: Tab; label: string }> = [
   { id: 'csv', label: 'CSV' },
-  { id: 'briefing', label: 'Briefing (PDF)' }
+  { id: 'briefing', label: 'Briefing (PDF, Word)' }
 ]
 
 type ExportDialogProps = { view: GridView; onClose: () => void }
