@@ -121,7 +121,12 @@ describe('user text in a briefing', () => {
   const body = out.slice(out.indexOf('<body>'))
 
   it('prints markup as text and adds no element or handler', () => {
-    expect(body).not.toMatch(/<(script|img|svg)\b/i)
+    expect(body).not.toMatch(/<(script|img)\b/i)
+    // The only drawings are the briefing's own two charts.
+    expect(body.match(/<svg\b[^>]*>/gi)?.map((tag) => /class="chart-svg"/.test(tag))).toEqual([
+      true,
+      true
+    ])
     expect(body).not.toMatch(/<[^>]*\son\w+=/i)
     expect(body).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;img src=x')
     expect(body).toContain('<span class="tag">&lt;b&gt;tag&lt;/b&gt;</span>')

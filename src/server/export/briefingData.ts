@@ -72,6 +72,22 @@ function inList(ids: readonly string[]): [string, string] {
   return [`IN (SELECT value FROM json_each(?))`, JSON.stringify(ids)]
 }
 
+/** The name of the top-level tag a tag sits under (itself when it is one). */
+function topTagName(
+  tags: ReadonlyMap<string, { name: string; parentId: string | null }>,
+  tagId: string
+): string | null {
+  const seen = new Set<string>()
+  let current = tags.get(tagId)
+  while (current?.parentId && !seen.has(current.parentId)) {
+    seen.add(current.parentId)
+    const parent = tags.get(current.parentId)
+    if (!parent) break
+    current = parent
+  }
+  return current?.name ?? null
+}
+
 function loadClaims(ctx: CoreContext, db: SqliteDb, input: BriefingInput): ClaimRow[] {
   const { where, order } = claimsInScope(ctx, db, input.scope, CHRONOLOGICAL)
   const total = Number(db.pluck(`SELECT count(*) FROM claims c ${where.sql}`, where.params) ?? 0)
@@ -252,6 +268,9 @@ export function gatherBriefing(
         tags: tagIds
           .map((tagId) => tags.get(tagId)?.path)
           .filter((path): path is string => path !== undefined)
+          .sort(byText),
+        topTags: [...new Set(tagIds.map((tagId) => topTagName(tags, tagId)))]
+          .filter((name): name is string => name !== null)
           .sort(byText),
         notes: evidence.notes.get(row.id) ?? [],
         relations: evidence.relations.get(row.id) ?? [],

@@ -52,6 +52,8 @@ export type BriefingClaim = {
   confidence: number | null
   eventDate: string | null
   tags: string[]
+  /** Names of the top-level tags above (or being) the claim's tags, for the charts. */
+  topTags?: string[]
   notes: Array<{ body: string; createdAt: string }>
   relations: BriefingRelation[]
   citations: BriefingCitation[]

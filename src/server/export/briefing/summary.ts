@@ -1,4 +1,5 @@
 import { STATUS_LABELS } from '../../../shared/domain'
+import { renderCharts } from './charts'
 import { html, type Html } from './html'
 import {
   BRIEFING_STATUS_ORDER,
@@ -128,5 +129,6 @@ export function renderSummary(ctx: RenderContext): Html {
   <div class="figures">${figures}</div>
   ${tables}
   ${renderGroupChart(ctx)}
+  ${renderCharts(ctx)}
 </section>`
 }
