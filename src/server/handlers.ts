@@ -13,6 +13,7 @@ import type { CoreContext } from './records/context'
 import { documentHandlers } from './documents/handlers'
 import { briefingHandlers, exportHandlers } from './export/handlers'
 import { factHandlers } from './facts/handlers'
+import { timelineHandlers } from './records/timeline'
 import { createNote, deleteNote, listNotes, updateNote } from './records/notes'
 import { createRelation, deleteRelation, listRelations } from './records/relations'
 import { getSetting, setSetting } from './records/settings'
@@ -110,5 +111,6 @@ export const handlers: HandlerTable = {
   ...documentHandlers,
   ...exportHandlers,
   ...briefingHandlers,
-  ...factHandlers
+  ...factHandlers,
+  ...timelineHandlers
 }

@@ -3,6 +3,7 @@ import { briefingRequests } from './contractBriefings'
 import { documentRequests } from './contractDocuments'
 import { exportRequests } from './contractExports'
 import { factRequests } from './contractFacts'
+import { timelineRequests } from './contractTimeline'
 import {
   CLAIM_SORT_FIELDS,
   SOURCE_SORT_FIELDS,
@@ -258,7 +259,8 @@ export const contract = {
   ...documentRequests,
   ...exportRequests,
   ...briefingRequests,
-  ...factRequests
+  ...factRequests,
+  ...timelineRequests
 } as const
 
 export type Contract = typeof contract

@@ -153,3 +153,55 @@ export function layoutTimeline(
     undated
   }
 }
+
+/** Markers gathered where too many fall in one stretch of the axis to draw one by one. */
+export type TimelineCluster = {
+  /** Left and right edge of the stretch (px), and the first and last day it holds. */
+  x: number
+  x2: number
+  from: number
+  to: number
+  items: PlacedItem[]
+}
+
+export type TimelineMarkOrCluster =
+  { kind: 'item'; item: PlacedItem } | { kind: 'cluster'; cluster: TimelineCluster }
+
+/**
+ * What to draw at this zoom: the axis cut into stretches `bucket` px wide; a stretch whose
+ * markers number more than `maxPerBucket` (they would overlap) becomes one cluster, the others
+ * keep their markers. In axis order, so the keyboard can walk it.
+ */
+export function clusterTimeline(
+  layout: TimelineLayout,
+  bucket: number,
+  maxPerBucket: number
+): TimelineMarkOrCluster[] {
+  const out: TimelineMarkOrCluster[] = []
+  const items = layout.items
+  let i = 0
+  while (i < items.length) {
+    const index = Math.floor(items[i]!.x / bucket)
+    let j = i
+    while (j < items.length && Math.floor(items[j]!.x / bucket) === index) j++
+    if (j - i > maxPerBucket) {
+      const group = items.slice(i, j)
+      let to = -Infinity
+      for (const item of group) to = Math.max(to, item.to)
+      out.push({
+        kind: 'cluster',
+        cluster: {
+          x: index * bucket,
+          x2: (index + 1) * bucket,
+          from: group[0]!.from,
+          to,
+          items: group
+        }
+      })
+    } else {
+      for (let k = i; k < j; k++) out.push({ kind: 'item', item: items[k]! })
+    }
+    i = j
+  }
+  return out
+}

@@ -4,6 +4,7 @@ import type { DocumentOutputs } from './documentTypes'
 import type { BriefingOutputs } from './briefingTypes'
 import type { ExportOutputs } from './exportTypes'
 import type { FactOutputs } from './factTypes'
+import type { TimelineOutputs } from './contractTimeline'
 import type { SourceLayout } from './pages'
 
 export type TagRef = { id: string; name: string; path: string; colour: string | null }
@@ -202,7 +203,8 @@ export type Outputs = RecordOutputs &
   DocumentOutputs &
   ExportOutputs &
   BriefingOutputs &
-  FactOutputs
+  FactOutputs &
+  TimelineOutputs
 
 // Every request declares its output: a request missing here fails to compile.
 type MissingOutputs = Exclude<RequestName, keyof Outputs>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dateSpan, layoutTimeline } from '../../src/shared/timeline'
+import { clusterTimeline, dateSpan, layoutTimeline } from '../../src/shared/timeline'
 import { renderBriefingHtml } from '../../src/server/export/briefing'
 
 describe('dateSpan', () => {
@@ -151,5 +151,23 @@ describe('the briefing timeline', () => {
     expect(section).toContain('reported 2025-09-22')
     expect(section.match(/class="tl-item"/g)).toHaveLength(2)
     expect(section).not.toContain('Undated claim.')
+  })
+})
+
+describe('clusterTimeline', () => {
+  it('gathers only the stretches too crowded to draw, in axis order', () => {
+    const items = [
+      ...Array.from({ length: 30 }, (_, i) => ({ id: `busy${i}`, date: '2025-03-10', label: 'x' })),
+      { id: 'alone', date: '2025-09-01', label: 'y' }
+    ]
+    const layout = layoutTimeline(items, 800, 20, 8)
+    const marks = clusterTimeline(layout, 20, 8)
+    expect(marks).toHaveLength(2)
+    expect(marks[0]!.kind).toBe('cluster')
+    if (marks[0]!.kind === 'cluster') expect(marks[0]!.cluster.items).toHaveLength(30)
+    expect(marks[1]).toMatchObject({ kind: 'item', item: { id: 'alone' } })
+    // Zoomed in far enough, each claim is its own marker again.
+    const wide = clusterTimeline(layoutTimeline(items, 800_000, 20, 40), 20, 40)
+    expect(wide.every((mark) => mark.kind === 'item')).toBe(true)
   })
 })

@@ -1,32 +1,32 @@
 import { layoutTimeline, type TimelineLayout } from '../../../shared/timeline'
+import { BRIEFING_GEOMETRY, reportedPath, timelineScene } from '../../../shared/timelineSvg'
 import { html, joinHtml, type Html } from './html'
 import { formatDate, type BriefingClaim, type RenderContext } from './model'
 
-/** Plot width and geometry of the briefing's timeline, in CSS px (the page is ~640 px wide). */
+/** Plot width of the briefing's timeline, in CSS px (the page is ~640 px wide). */
 const WIDTH = 640
-const AXIS_Y = 18
-const LANE = 22
-const MARKER = 20
+const GEOMETRY = BRIEFING_GEOMETRY
+const AXIS_Y = GEOMETRY.axisY
 
 function svg(layout: TimelineLayout, numbers: Map<string, number>): Html {
-  const height = AXIS_Y + 14 + layout.lanes * LANE + 8
-  const ticks = layout.ticks.map(
+  const scene = timelineScene(layout, GEOMETRY)
+  const height = scene.height
+  const ticks = scene.ticks.map(
     (tick) =>
       html`<line x1="${tick.x.toFixed(1)}" x2="${tick.x.toFixed(1)}" y1="${AXIS_Y - 4}" y2="${height}" class="tl-grid${tick.major ? ' tl-major' : ''}"/><text x="${(tick.x + 3).toFixed(1)}" y="${AXIS_Y - 7}" class="tl-tick">${tick.label}</text>`
   )
-  const marks = layout.items.map((item) => {
-    const y = AXIS_Y + 14 + item.lane * LANE
+  const marks = scene.marks.map((mark) => {
+    const { item, cy: y } = mark
     const number = numbers.get(item.id) ?? 0
     const reported = item.reportedX.map(
       (x) =>
-        html`<path d="M${x.toFixed(1)} ${AXIS_Y + 1} l-3 5 h6 z" class="tl-reported"><title>Reported</title></path>`
+        html`<path d="${reportedPath(GEOMETRY, x)}" class="tl-reported"><title>Reported</title></path>`
     )
-    const span = item.x2 - item.x > 6
-    const shape = span
-      ? html`<rect x="${item.x.toFixed(1)}" y="${y - 7}" width="${Math.max(MARKER, item.x2 - item.x).toFixed(1)}" height="14" rx="7" class="tl-span"/>`
-      : html`<circle cx="${item.x.toFixed(1)}" cy="${y}" r="8" class="tl-dot"/>`
-    const cx = span ? item.x + Math.max(MARKER, item.x2 - item.x) / 2 : item.x
-    return html`<g class="tl-item">${reported}${shape}<text x="${cx.toFixed(1)}" y="${y + 3.5}" class="tl-no">${number}</text><title>${item.date}: ${item.label}</title></g>`
+    const shape =
+      mark.shape === 'span'
+        ? html`<rect x="${mark.x.toFixed(1)}" y="${y - 7}" width="${mark.width.toFixed(1)}" height="14" rx="7" class="tl-span"/>`
+        : html`<circle cx="${mark.cx.toFixed(1)}" cy="${y}" r="8" class="tl-dot"/>`
+    return html`<g class="tl-item">${reported}${shape}<text x="${mark.cx.toFixed(1)}" y="${y + 3.5}" class="tl-no">${number}</text><title>${item.date}: ${item.label}</title></g>`
   })
   return html`<svg class="tl-svg" role="img" aria-label="Timeline of dated claims" viewBox="0 0 ${WIDTH} ${height}" width="100%" xmlns="http://www.w3.org/2000/svg"><line x1="0" x2="${WIDTH}" y1="${AXIS_Y}" y2="${AXIS_Y}" class="tl-axis"/>${ticks}${marks}</svg>`
 }
@@ -56,7 +56,7 @@ export function renderTimeline(ctx: RenderContext): Html | null {
       reported: reportedDays(ctx, claim)
     })),
     WIDTH,
-    MARKER
+    GEOMETRY.marker
   )
   const byId = new Map(dated.map((claim) => [claim.id, claim]))
   const rows = layout.items.map((item) => {
@@ -76,3 +76,5 @@ export function renderTimeline(ctx: RenderContext): Html | null {
   <ol class="tl-list">${rows}</ol>
 </section>`
 }
+
+export { timelineScene, markOf, reportedPath } from '../../../shared/timelineSvg'
