@@ -8,6 +8,7 @@ import { ReaderNavigationContext, useReaderRoute } from './features/reader/reade
 import { ReaderView } from './features/reader/ReaderView'
 import { SourcesView } from './features/sources/SourcesView'
 import { TagsView } from './features/tags/TagsView'
+import { TimelineView } from './features/timeline/TimelineView'
 import { TrashView } from './features/trash/TrashView'
 import { darkGridTheme, lightGridTheme } from './grid/agGrid'
 import { useProject } from './hooks/useProject'
@@ -75,6 +76,7 @@ export function App() {
                 <SourcesView theme={gridTheme} active={view === 'sources'} />
               ) : null}
               {visited.has('tags') ? <TagsView active={view === 'tags'} /> : null}
+              {visited.has('timeline') ? <TimelineView active={view === 'timeline'} /> : null}
               {visited.has('trash') ? (
                 <TrashView theme={gridTheme} active={view === 'trash'} />
               ) : null}

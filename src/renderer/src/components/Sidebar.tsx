@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import type { ProjectInfo, Stats } from '../../../shared/types'
 import type { ThemePreference } from '../hooks/useTheme'
 import {
+  CalendarIcon,
   ClaimsIcon,
   LogoMark,
   MonitorIcon,
@@ -13,7 +14,7 @@ import {
 } from './Icons'
 import { BookIcon } from '../features/reader/icons'
 
-export type ViewId = 'claims' | 'sources' | 'tags' | 'trash' | 'reader'
+export type ViewId = 'claims' | 'sources' | 'tags' | 'timeline' | 'trash' | 'reader'
 
 type SidebarProps = {
   project: ProjectInfo
@@ -26,10 +27,16 @@ type SidebarProps = {
   reading?: { title: string } | null
 }
 
-const VIEWS: { id: ViewId; label: string; icon: ReactNode; count: (stats: Stats) => number }[] = [
+const VIEWS: {
+  id: ViewId
+  label: string
+  icon: ReactNode
+  count: (stats: Stats) => number | null
+}[] = [
   { id: 'claims', label: 'Claims', icon: <ClaimsIcon />, count: (stats) => stats.claims },
   { id: 'sources', label: 'Sources', icon: <SourcesIcon />, count: (stats) => stats.sources },
   { id: 'tags', label: 'Tags', icon: <TagIcon />, count: (stats) => stats.tags ?? 0 },
+  { id: 'timeline', label: 'Timeline', icon: <CalendarIcon />, count: () => null },
   {
     id: 'trash',
     label: 'Trash',
@@ -66,7 +73,9 @@ export function Sidebar({ project, stats, view, onView, theme, onTheme, reading 
           >
             {item.icon}
             <span className="nav-label">{item.label}</span>
-            <span className="nav-count">{stats ? item.count(stats).toLocaleString() : ''}</span>
+            <span className="nav-count">
+              {stats ? (item.count(stats)?.toLocaleString() ?? '') : ''}
+            </span>
           </button>
         ))}
         {reading ? (

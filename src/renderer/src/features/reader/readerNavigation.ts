@@ -30,7 +30,12 @@ export function useReaderNavigation(): ReaderNavigation | null {
  * details). Views listen for it with `useRecordFocusRequests`.
  */
 export const FOCUS_RECORD_EVENT = 'attest:focus-record'
-export type FocusRecordDetail = { kind: 'claim' | 'source'; id: string }
+export type FocusRecordDetail = {
+  kind: 'claim' | 'source'
+  id: string
+  /** Also select its row (alone), once the grid has loaded it. */
+  select?: boolean
+}
 
 export function requestRecordFocus(detail: FocusRecordDetail): void {
   window.dispatchEvent(new CustomEvent<FocusRecordDetail>(FOCUS_RECORD_EVENT, { detail }))
@@ -38,7 +43,7 @@ export function requestRecordFocus(detail: FocusRecordDetail): void {
 
 export function useRecordFocusRequests(
   kind: FocusRecordDetail['kind'],
-  onFocus: (id: string) => void
+  onFocus: (id: string, detail: FocusRecordDetail) => void
 ): void {
   const latest = useRef(onFocus)
   useEffect(() => {
@@ -48,7 +53,7 @@ export function useRecordFocusRequests(
     const listener = (event: Event) => {
       if (!(event instanceof CustomEvent)) return
       const detail = event.detail as FocusRecordDetail | null
-      if (detail?.kind === kind) latest.current(detail.id)
+      if (detail?.kind === kind) latest.current(detail.id, detail)
     }
     window.addEventListener(FOCUS_RECORD_EVENT, listener)
     return () => window.removeEventListener(FOCUS_RECORD_EVENT, listener)

@@ -125,14 +125,32 @@ export function RecordView<Row extends TaggedRow, F extends string, Q>({
   )
 
   // "Open claim" from a highlight in the reader: that record's details, its row if loaded.
-  useRecordFocusRequests(kind.kind, (id) => {
+  // A claim chosen on the timeline: also its row selected, once a page has brought it.
+  useRecordFocusRequests(kind.kind, (id, detail) => {
     setDetailId(id)
     if (!details.open) saveDetails({ ...details, open: true })
-    const index = api?.getRowNode(id)?.rowIndex
-    if (api && index !== null && index !== undefined) {
-      api.ensureIndexVisible(index)
-      api.setFocusedCell(index, kind.primaryColumn)
+    if (!api) return
+    const reveal = (): boolean => {
+      const node = api.getRowNode(id)
+      if (!node?.data || node.rowIndex === null) return false
+      api.ensureIndexVisible(node.rowIndex)
+      api.setFocusedCell(node.rowIndex, kind.primaryColumn)
+      if (detail.select && !node.isSelected()) node.setSelected(true, true)
+      return true
     }
+    if (!detail.select) {
+      reveal()
+      return
+    }
+    // A filter just applied reloads the rows: keep looking as pages arrive, for a while.
+    reveal()
+    const onModel = () => {
+      reveal()
+    }
+    api.addEventListener('modelUpdated', onModel)
+    window.setTimeout(() => {
+      if (!api.isDestroyed()) api.removeEventListener('modelUpdated', onModel)
+    }, 3_000)
   })
 
   useEffect(() => {
