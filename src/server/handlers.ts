@@ -14,6 +14,7 @@ import { documentHandlers } from './documents/handlers'
 import { briefingHandlers, exportHandlers } from './export/handlers'
 import { factHandlers } from './facts/handlers'
 import { timelineHandlers } from './records/timeline'
+import { pairHandlers } from './facts/pairActions'
 import { createNote, deleteNote, listNotes, updateNote } from './records/notes'
 import { createRelation, deleteRelation, listRelations } from './records/relations'
 import { getSetting, setSetting } from './records/settings'
@@ -112,5 +113,6 @@ export const handlers: HandlerTable = {
   ...exportHandlers,
   ...briefingHandlers,
   ...factHandlers,
-  ...timelineHandlers
+  ...timelineHandlers,
+  ...pairHandlers
 }

@@ -4,6 +4,7 @@ import { documentRequests } from './contractDocuments'
 import { exportRequests } from './contractExports'
 import { factRequests } from './contractFacts'
 import { timelineRequests } from './contractTimeline'
+import { pairRequests } from './contractPairs'
 import {
   CLAIM_SORT_FIELDS,
   SOURCE_SORT_FIELDS,
@@ -260,7 +261,8 @@ export const contract = {
   ...exportRequests,
   ...briefingRequests,
   ...factRequests,
-  ...timelineRequests
+  ...timelineRequests,
+  ...pairRequests
 } as const
 
 export type Contract = typeof contract

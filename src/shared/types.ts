@@ -5,6 +5,7 @@ import type { BriefingOutputs } from './briefingTypes'
 import type { ExportOutputs } from './exportTypes'
 import type { FactOutputs } from './factTypes'
 import type { TimelineOutputs } from './contractTimeline'
+import type { PairOutputs } from './pairTypes'
 import type { SourceLayout } from './pages'
 
 export type TagRef = { id: string; name: string; path: string; colour: string | null }
@@ -204,7 +205,8 @@ export type Outputs = RecordOutputs &
   ExportOutputs &
   BriefingOutputs &
   FactOutputs &
-  TimelineOutputs
+  TimelineOutputs &
+  PairOutputs
 
 // Every request declares its output: a request missing here fails to compile.
 type MissingOutputs = Exclude<RequestName, keyof Outputs>

@@ -83,7 +83,7 @@ function selectors(text: string, start: number, end: number) {
   return describeRange(text, range.start, range.end)
 }
 
-function insertCitation(
+export function insertCitation(
   op: Operation,
   db: SqliteDb,
   input: { claimId: string; sourceId: string; start: number; end: number } & Partial<

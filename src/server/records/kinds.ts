@@ -3,7 +3,8 @@
  * names, so a field is only writable through here if it is listed.
  */
 
-export type EntityKind = 'claim' | 'source' | 'tag' | 'note' | 'relation' | 'citation' | 'briefing'
+export type EntityKind =
+  'claim' | 'source' | 'tag' | 'note' | 'relation' | 'citation' | 'briefing' | 'dismissedPair'
 export type LinkKind = 'claimTag' | 'sourceTag'
 export type RecordKind = EntityKind | LinkKind
 
@@ -95,6 +96,12 @@ export const ENTITIES: Record<EntityKind, EntityDefinition> = {
       include: 'include'
     },
     timestamps: 'both'
+  },
+  /** A pair of figures set aside in Compare; its id is the pair's key. */
+  dismissedPair: {
+    table: 'dismissed_pairs',
+    columns: { aSourceId: 'a_source_id', bSourceId: 'b_source_id', summary: 'summary' },
+    timestamps: 'created'
   }
 }
 

@@ -1,4 +1,4 @@
--- The schema of a new project (user_version 10), from sqlite_master.
+-- The schema of a new project (user_version 11), from sqlite_master.
 -- Regenerate after adding a migration: npm run schema:snapshot
 
 -- index briefings_title
@@ -205,6 +205,16 @@ CREATE TABLE 'claims_fts_segments'(blockid INTEGER PRIMARY KEY, block BLOB);
 
 -- table claims_fts_stat
 CREATE TABLE 'claims_fts_stat'(id INTEGER PRIMARY KEY, value BLOB);
+
+-- table dismissed_pairs
+CREATE TABLE dismissed_pairs (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  a_source_id TEXT NOT NULL,
+  b_source_id TEXT NOT NULL,
+  summary TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL
+);
 
 -- table facts
 CREATE TABLE facts (

@@ -8,6 +8,7 @@ import { migration007 } from './007_source_layout'
 import { migration008 } from './008_briefings'
 import { migration009 } from './009_facts'
 import { migration010 } from './010_citation_translation'
+import { migration011 } from './011_dismissed_pairs'
 import type { Migration } from './types'
 
 /** Every schema version, in order. Append only: a released migration never changes. */
@@ -21,7 +22,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
-  migration010
+  migration010,
+  migration011
 ]
 export const LATEST_VERSION = MIGRATIONS.length
 export type { Migration }
