@@ -401,6 +401,19 @@ async function measureCore(core: Core, file: string): Promise<void> {
     target: ''
   })
 
+  // The Timeline view's request: 10,000 dated claims with their report days, then laid out.
+  const timeline = await medianOf(5, async () => {
+    await edit()
+    const [, took] = await time(() => call(core, 'timeline.list', { limit: 10_000 }))
+    return took
+  })
+  rows.push({
+    measure: 'timeline: read 10,000 dated claims (request)',
+    ours: ms(timeline),
+    native: '',
+    target: ''
+  })
+
   // Searches too are timed cold.
   const coldSearch = async (query: string, offset = 0): Promise<number> => {
     await edit()

@@ -45,6 +45,7 @@ describe('npm run bench', () => {
       /^a request arriving 30 ms into an idle checkpoint$/,
       /^briefing PDF print/,
       /^timeline: lay out 10,000 dated claims$/,
+      /^timeline: read 10,000 dated claims \(request\)$/,
       /^peak RSS/
     ]) {
       expect(
