@@ -20,6 +20,7 @@ Usage:
   attest stats <file> [--json]            Count the records in a project
   attest import <file> <documents…>       Import .txt, .md, .html, .pdf or .docx documents
          [--skip-invalid] [--allow-duplicates]
+         [--take-over]                    (take over a project locked from another computer)
   attest export <file> --out <file>       Export claims, sources, citations or tags as CSV,
          [--what claims|sources|citations|tags]   or claims as a PDF or Word briefing
          [--tag T] [--status S] [--query Q] [--delimiter ,|;|tab] [--no-bom]
@@ -188,80 +189,89 @@ async function discrepanciesCommand(args: string[], io: Output): Promise<number>
 async function importDocuments(args: string[], io: Output): Promise<number> {
   const { values, positionals } = parse(
     args,
-    { 'skip-invalid': { type: 'boolean' }, 'allow-duplicates': { type: 'boolean' } },
+    {
+      'skip-invalid': { type: 'boolean' },
+      'allow-duplicates': { type: 'boolean' },
+      'take-over': { type: 'boolean' }
+    },
     Number.MAX_SAFE_INTEGER
   )
   const project = requireFile(positionals, 'import')
   const documents = positionals.slice(1).map((file) => path.resolve(file))
   if (documents.length === 0) throw new UsageError('attest import needs one or more documents')
-  return withProject(project, async (core) => {
-    const drafts: Array<{ file: string; draft: DocumentDraft }> = []
-    const problems: string[] = []
-    for (const file of documents) {
-      let bytes: Buffer
-      try {
-        // The size is checked before reading: a 600 MB file (even a sparse one) is refused
-        // without being read, rather than failing on a string too long to build.
-        const stat = fs.statSync(file)
-        if (!stat.isFile()) {
-          problems.push(`${file} is not a file`)
+  return withProject(
+    project,
+    async (core) => {
+      const drafts: Array<{ file: string; draft: DocumentDraft }> = []
+      const problems: string[] = []
+      for (const file of documents) {
+        let bytes: Buffer
+        try {
+          // The size is checked before reading: a 600 MB file (even a sparse one) is refused
+          // without being read, rather than failing on a string too long to build.
+          const stat = fs.statSync(file)
+          if (!stat.isFile()) {
+            problems.push(`${file} is not a file`)
+            continue
+          }
+          if (stat.size > MAX_DOCUMENT_BYTES) {
+            problems.push(tooLargeMessage(file, stat.size))
+            continue
+          }
+          bytes = fs.readFileSync(file)
+        } catch (error) {
+          problems.push(
+            `${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : (error as Error).message}`
+          )
           continue
         }
-        if (stat.size > MAX_DOCUMENT_BYTES) {
-          problems.push(tooLargeMessage(file, stat.size))
+        const result = await core.invoke('documents.prepare', {
+          fileName: path.basename(file),
+          dataBase64: bytes.toString('base64')
+        })
+        if (!result.ok) {
+          problems.push(result.error.message)
           continue
         }
-        bytes = fs.readFileSync(file)
-      } catch (error) {
-        problems.push(
-          `${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : (error as Error).message}`
-        )
-        continue
+        const draft = result.value as DocumentDraft
+        // Checked as the save will check it, before anything is saved: all or nothing.
+        const checked = contract['sources.create'].input.safeParse(sourceInputOf(draft))
+        if (checked.success) drafts.push({ file, draft })
+        else {
+          const reason = checked.error.issues[0]?.message ?? 'it cannot be saved'
+          problems.push(`${path.basename(file)} cannot be imported: ${reason}.`)
+        }
       }
-      const result = await core.invoke('documents.prepare', {
-        fileName: path.basename(file),
-        dataBase64: bytes.toString('base64')
-      })
-      if (!result.ok) {
-        problems.push(result.error.message)
-        continue
+      for (const problem of problems) io.err(`attest: ${problem}`)
+      if (problems.length > 0 && !values['skip-invalid']) {
+        io.err(`attest: nothing was imported (use --skip-invalid to import the other documents)`)
+        return 1
       }
-      const draft = result.value as DocumentDraft
-      // Checked as the save will check it, before anything is saved: all or nothing.
-      const checked = contract['sources.create'].input.safeParse(sourceInputOf(draft))
-      if (checked.success) drafts.push({ file, draft })
-      else {
-        const reason = checked.error.issues[0]?.message ?? 'it cannot be saved'
-        problems.push(`${path.basename(file)} cannot be imported: ${reason}.`)
+      let imported = 0
+      const seen = new Set<string>()
+      for (const { file, draft } of drafts) {
+        const duplicate =
+          draft.duplicateOf ??
+          (seen.has(draft.contentHash) ? { title: 'an earlier document' } : null)
+        if (duplicate && !values['allow-duplicates']) {
+          io.out(
+            `Skipped ${path.basename(file)}: the same text is already in the project as "${duplicate.title}"`
+          )
+          continue
+        }
+        seen.add(draft.contentHash)
+        const source = await call(core, 'sources.create', sourceInputOf(draft))
+        imported += 1
+        const facts = [source.publishedAt, source.language, source.publisher]
+          .filter(Boolean)
+          .join(', ')
+        io.out(`Imported ${path.basename(file)} as "${source.title}"${facts ? ` (${facts})` : ''}`)
       }
-    }
-    for (const problem of problems) io.err(`attest: ${problem}`)
-    if (problems.length > 0 && !values['skip-invalid']) {
-      io.err(`attest: nothing was imported (use --skip-invalid to import the other documents)`)
-      return 1
-    }
-    let imported = 0
-    const seen = new Set<string>()
-    for (const { file, draft } of drafts) {
-      const duplicate =
-        draft.duplicateOf ?? (seen.has(draft.contentHash) ? { title: 'an earlier document' } : null)
-      if (duplicate && !values['allow-duplicates']) {
-        io.out(
-          `Skipped ${path.basename(file)}: the same text is already in the project as "${duplicate.title}"`
-        )
-        continue
-      }
-      seen.add(draft.contentHash)
-      const source = await call(core, 'sources.create', sourceInputOf(draft))
-      imported += 1
-      const facts = [source.publishedAt, source.language, source.publisher]
-        .filter(Boolean)
-        .join(', ')
-      io.out(`Imported ${path.basename(file)} as "${source.title}"${facts ? ` (${facts})` : ''}`)
-    }
-    io.out(`${imported} of ${documents.length} documents imported`)
-    return problems.length > 0 ? 1 : 0
-  })
+      io.out(`${imported} of ${documents.length} documents imported`)
+      return problems.length > 0 ? 1 : 0
+    },
+    { takeOver: values['take-over'] === true }
+  )
 }
 
 /** Runs one CLI command; returns the process exit code. */

@@ -44,6 +44,36 @@ describe('attest serve and the project lock', () => {
     expect(fs.existsSync(`${file}.lock`)).toBe(false)
   })
 
+  it('imports into a project locked from another computer only with --take-over', () => {
+    const dir = tempDir()
+    const file = path.join(dir, 'shared.attest')
+    const document = path.join(dir, 'note.txt')
+    fs.writeFileSync(document, 'Harbour note\n\nThe ferry runs twice a day from 1 March 2026.\n')
+    expect(attest(['new', file], dir).code).toBe(0)
+    const foreign = JSON.stringify({
+      pid: 31337,
+      host: 'office-desktop',
+      start: '5',
+      nonce: 'abc',
+      since: '2026-03-04T05:06:07.000Z'
+    })
+    fs.writeFileSync(`${file}.lock`, foreign)
+
+    const refused = attest(['import', file, document], dir)
+    expect(refused.code).not.toBe(0)
+    expect(refused.stderr).toContain('it is in use by Attest on the computer "office-desktop"')
+    expect(fs.readFileSync(`${file}.lock`, 'utf8')).toBe(foreign)
+    expect(attest(['stats', file, '--json'], dir).stdout).toContain('"sources":0')
+
+    const taken = attest(['import', file, document, '--take-over'], dir)
+    expect(taken.stderr).toBe('')
+    expect(taken.stdout).toContain('1 of 1 documents imported')
+    expect(taken.code).toBe(0)
+    // The import let go of the lock it took over; the other computer's is gone with it.
+    expect(fs.existsSync(`${file}.lock`)).toBe(false)
+    expect(attest(['stats', file, '--json'], dir).stdout).toContain('"sources":1')
+  })
+
   it('opens a project at once after the server holding it was killed', async () => {
     const dir = tempDir()
     const file = path.join(dir, 'killed.attest')
