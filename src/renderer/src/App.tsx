@@ -9,6 +9,8 @@ import { ReaderView } from './features/reader/ReaderView'
 import { SourcesView } from './features/sources/SourcesView'
 import { TagsView } from './features/tags/TagsView'
 import { TimelineView } from './features/timeline/TimelineView'
+import { CompareView } from './features/compare/CompareView'
+import { DisagreementsView } from './features/compare/DisagreementsView'
 import { TrashView } from './features/trash/TrashView'
 import { darkGridTheme, lightGridTheme } from './grid/agGrid'
 import { useProject } from './hooks/useProject'
@@ -77,6 +79,10 @@ export function App() {
               ) : null}
               {visited.has('tags') ? <TagsView active={view === 'tags'} /> : null}
               {visited.has('timeline') ? <TimelineView active={view === 'timeline'} /> : null}
+              {visited.has('disagreements') ? (
+                <DisagreementsView active={view === 'disagreements'} />
+              ) : null}
+              {visited.has('compare') ? <CompareView active={view === 'compare'} /> : null}
               {visited.has('trash') ? (
                 <TrashView theme={gridTheme} active={view === 'trash'} />
               ) : null}

@@ -18,7 +18,7 @@ type PageWindow = {
 }
 
 export type ViewName = 'Claims' | 'Sources'
-export type NavName = ViewName | 'Tags' | 'Timeline' | 'Trash'
+export type NavName = ViewName | 'Tags' | 'Timeline' | 'Disagreements' | 'Compare' | 'Trash'
 export type GridName = ViewName | 'Trashed claims' | 'Trashed sources'
 
 /** The app as a user sees it: found by role and label, never by component internals. */

@@ -13,8 +13,10 @@ import {
   TrashIcon
 } from './Icons'
 import { BookIcon } from '../features/reader/icons'
+import { CompareIcon, DisagreeIcon } from '../features/compare/icons'
 
-export type ViewId = 'claims' | 'sources' | 'tags' | 'timeline' | 'trash' | 'reader'
+export type ViewId =
+  'claims' | 'sources' | 'tags' | 'timeline' | 'disagreements' | 'compare' | 'trash' | 'reader'
 
 type SidebarProps = {
   project: ProjectInfo
@@ -37,6 +39,8 @@ const VIEWS: {
   { id: 'sources', label: 'Sources', icon: <SourcesIcon />, count: (stats) => stats.sources },
   { id: 'tags', label: 'Tags', icon: <TagIcon />, count: (stats) => stats.tags ?? 0 },
   { id: 'timeline', label: 'Timeline', icon: <CalendarIcon />, count: () => null },
+  { id: 'disagreements', label: 'Disagreements', icon: <DisagreeIcon />, count: () => null },
+  { id: 'compare', label: 'Compare', icon: <CompareIcon />, count: () => null },
   {
     id: 'trash',
     label: 'Trash',
