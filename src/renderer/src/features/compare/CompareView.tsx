@@ -79,17 +79,19 @@ export function CompareView({ active }: { active: boolean }) {
                 : ''
         }
       >
-        <label className="checkbox">
+        <label className="pairs-toggle">
           <input
             type="checkbox"
+            className="checkbox"
             checked={onlyDisagreements}
             onChange={(event) => setOnlyDisagreements(event.target.checked)}
           />
           Disagreements only
         </label>
-        <label className="checkbox">
+        <label className="pairs-toggle">
           <input
             type="checkbox"
+            className="checkbox"
             checked={showDismissed}
             onChange={(event) => setShowDismissed(event.target.checked)}
           />
@@ -103,6 +105,7 @@ export function CompareView({ active }: { active: boolean }) {
           <label key={source.id} className="compare-choice" title={source.title}>
             <input
               type="checkbox"
+              className="checkbox"
               checked={ids.includes(source.id)}
               onChange={() => toggle(source.id)}
             />

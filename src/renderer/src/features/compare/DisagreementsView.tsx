@@ -93,9 +93,10 @@ export function DisagreementsView({ active }: { active: boolean }) {
             ))}
           </select>
         </label>
-        <label className="checkbox">
+        <label className="pairs-toggle">
           <input
             type="checkbox"
+            className="checkbox"
             checked={showDismissed}
             onChange={(event) => setShowDismissed(event.target.checked)}
           />
@@ -169,6 +170,7 @@ export function DisagreementsView({ active }: { active: boolean }) {
               pair={current}
               sources={sources}
               columns={[current.a.sourceId, current.b.sourceId]}
+              layout="strip"
               onMakeClaims={actions.setMaking}
               onToggleDismissed={(pair) => void actions.toggleDismissed(pair)}
             />

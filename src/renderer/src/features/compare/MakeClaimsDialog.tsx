@@ -74,18 +74,20 @@ export function MakeClaimsDialog({ pair, sources, onClose }: Props) {
         ))}
         <fieldset className="fieldset make-claims-options">
           <legend className="field-label">The claims</legend>
-          <label className="checkbox">
+          <label className="pairs-toggle">
             <input
               type="radio"
+              className="checkbox"
               name="relation"
               checked={relation === 'contradicts'}
               onChange={() => setRelation('contradicts')}
             />
             contradict each other
           </label>
-          <label className="checkbox">
+          <label className="pairs-toggle">
             <input
               type="radio"
+              className="checkbox"
               name="relation"
               checked={relation === 'corroborates'}
               onChange={() => setRelation('corroborates')}
@@ -95,18 +97,20 @@ export function MakeClaimsDialog({ pair, sources, onClose }: Props) {
         </fieldset>
         <fieldset className="fieldset make-claims-options">
           <legend className="field-label">Each citation quotes</legend>
-          <label className="checkbox">
+          <label className="pairs-toggle">
             <input
               type="radio"
+              className="checkbox"
               name="quote"
               checked={quote === 'sentence'}
               onChange={() => setQuote('sentence')}
             />
             the sentence
           </label>
-          <label className="checkbox">
+          <label className="pairs-toggle">
             <input
               type="radio"
+              className="checkbox"
               name="quote"
               checked={quote === 'figure'}
               onChange={() => setQuote('figure')}

@@ -8,6 +8,8 @@ type PairCardProps = {
   columns: string[]
   onMakeClaims: (pair: KeyedPair) => void
   onToggleDismissed: (pair: KeyedPair) => void
+  /** The reason between two columns (default), or in a strip above them (narrow panes). */
+  layout?: 'middle' | 'strip'
 }
 
 /** A pair side by side: both sentences with the figures marked, the reason between them. */
@@ -16,7 +18,8 @@ export function PairCard({
   sources,
   columns,
   onMakeClaims,
-  onToggleDismissed
+  onToggleDismissed,
+  layout = 'middle'
 }: PairCardProps) {
   const title = `${pair.outcome}: ${pair.a.quote} / ${pair.b.quote}`
   const middle = (
@@ -57,7 +60,7 @@ export function PairCard({
       </div>
     )
   })
-  const two = columns.length === 2
+  const two = columns.length === 2 && layout === 'middle'
   return (
     <article
       className={`pair-card${two ? ' pair-card-two' : ''}${pair.dismissed ? ' pair-dismissed' : ''}`}
