@@ -89,6 +89,7 @@ test('Compare lines up the seeds’ disagreements and turns one into claims, und
   await start.getByRole('button', { name: /^Make claims of/ }).click()
   const dialog = page.getByRole('dialog', { name: 'Make claims of this pair' })
   await expect(dialog.getByRole('radio', { name: 'contradict each other' })).toBeChecked()
+  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'compare-make-claims-light.png') })
   const first = dialog.getByRole('textbox', { name: /First claim/ })
   await first.fill('The joint programme started in October 2025.')
   await dialog.getByRole('button', { name: 'Make claims' }).click()

@@ -8,6 +8,7 @@ import {
   DISAGREEING,
   OUTCOMES,
   OutcomeChip,
+  labelOf,
   moveBetweenRows,
   usePairActions,
   usePairs
@@ -115,7 +116,7 @@ export function DisagreementsView({ active }: { active: boolean }) {
               className={`pairs-row${pair.dismissed ? ' pair-dismissed' : ''}`}
               tabIndex={0}
               aria-current={pair.key === selected ? 'true' : undefined}
-              aria-label={`${pair.outcome}: ${pair.a.quote} / ${pair.b.quote}`}
+              aria-label={`${labelOf(pair.outcome)}: ${pair.a.quote} / ${pair.b.quote}`}
               onClick={() => setSelected(pair.key)}
               onKeyDown={(event) => {
                 if (event.key === 'Enter' || event.key === ' ') {
@@ -133,11 +134,14 @@ export function DisagreementsView({ active }: { active: boolean }) {
                 <q>{pair.b.quote}</q>
               </span>
               <span className="pairs-sources">
-                {sources.get(pair.a.sourceId)?.title ?? ''} ·{' '}
-                {sources.get(pair.a.sourceId)?.language ?? ''}
-                {' / '}
-                {sources.get(pair.b.sourceId)?.title ?? ''} ·{' '}
-                {sources.get(pair.b.sourceId)?.language ?? ''}
+                {[pair.a.sourceId, pair.b.sourceId]
+                  .map((id) => {
+                    const source = sources.get(id)
+                    return [source?.title, source?.language, source?.publishedAt]
+                      .filter(Boolean)
+                      .join(' · ')
+                  })
+                  .join('  /  ')}
               </span>
               <span className="pairs-reason">
                 {pair.reason}

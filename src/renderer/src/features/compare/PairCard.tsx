@@ -1,5 +1,5 @@
 import type { KeyedPair, PairSource } from '../../../../shared/pairTypes'
-import { MarkedSentence, OutcomeChip, SourceLine } from './pairs'
+import { MarkedSentence, OutcomeChip, SourceLine, labelOf } from './pairs'
 
 type PairCardProps = {
   pair: KeyedPair
@@ -21,7 +21,7 @@ export function PairCard({
   onToggleDismissed,
   layout = 'middle'
 }: PairCardProps) {
-  const title = `${pair.outcome}: ${pair.a.quote} / ${pair.b.quote}`
+  const title = `${labelOf(pair.outcome)}: ${pair.a.quote} / ${pair.b.quote}`
   const middle = (
     <div className="pair-middle">
       <OutcomeChip outcome={pair.outcome} />

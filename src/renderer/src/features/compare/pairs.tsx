@@ -15,7 +15,7 @@ export const OUTCOMES: { id: PairOutcome; label: string }[] = [
 ]
 export const DISAGREEING: PairOutcome[] = ['conflict', 'more-precise', 'not-comparable']
 
-const labelOf = (outcome: PairOutcome): string =>
+export const labelOf = (outcome: PairOutcome): string =>
   OUTCOMES.find((item) => item.id === outcome)?.label ?? outcome
 
 /** The outcome as a word with a mark: colour is never the only sign. */
