@@ -2,16 +2,22 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { app, BrowserWindow, dialog } from 'electron'
-import { shellRequests, type ShellRequestName } from '../shared/contractExports'
-import type { BriefingDocx, BriefingHtml, ExportFile, ShellOutputs } from '../shared/exportTypes'
+import {
+  shellRequests,
+  type BriefingOptionsInput,
+  type ShellRequestName
+} from '../shared/contractExports'
+import type { BriefingHtml, ExportFile, ShellOutputs } from '../shared/exportTypes'
 import { fail, toAppError, type Result } from '../shared/result'
 import type { Core } from '../server/core'
 import { describeIssues } from '../server/dispatch'
 import { deliverFile } from '../server/export/deliver'
+import { briefingDocxWithPictures } from '../server/export/docxPictures'
 import { exportTempRoot } from '../server/export/jobs'
 import {
   PDF_MARGIN_MM,
   countPdfPages,
+  drawingSheet,
   headerFooterTemplates,
   type PdfPrinter
 } from '../server/export/printing'
@@ -74,6 +80,57 @@ export function createElectronPrinter(): PdfPrinter {
           generateTaggedPDF: true
         })
         return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength)
+      } finally {
+        window.destroy()
+        await rm(dir, { recursive: true, force: true }).catch(() => undefined)
+      }
+    },
+    async rasterize(drawings, fontCss, scale) {
+      if (drawings.length === 0) return []
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'attest-draw-'))
+      const width = Math.ceil(Math.max(...drawings.map((drawing) => drawing.width)))
+      const height = Math.ceil(drawings.reduce((sum, drawing) => sum + drawing.height, 0))
+      const window = new BrowserWindow({
+        show: false,
+        width,
+        height,
+        useContentSize: true,
+        webPreferences: {
+          sandbox: true,
+          contextIsolation: true,
+          nodeIntegration: false,
+          webSecurity: true,
+          spellcheck: false,
+          zoomFactor: 1
+        }
+      })
+      try {
+        const contents = window.webContents
+        contents.on('will-navigate', (event) => event.preventDefault())
+        const file = path.join(dir, 'drawings.html')
+        await writeFile(file, drawingSheet(drawings, fontCss), 'utf8')
+        await window.loadFile(file)
+        await contents.executeJavaScript('document.fonts.ready.then(() => true)')
+        const images: Uint8Array[] = []
+        let top = 0
+        for (const drawing of drawings) {
+          const rect = {
+            x: 0,
+            y: top,
+            width: Math.ceil(drawing.width),
+            height: Math.ceil(drawing.height)
+          }
+          top += drawing.height
+          const image = await contents.capturePage(rect, { stayHidden: true })
+          if (image.isEmpty()) throw new Error('the drawing came out empty')
+          const sized = image.resize({
+            width: Math.round(drawing.width * scale),
+            height: Math.round(drawing.height * scale),
+            quality: 'best'
+          })
+          images.push(new Uint8Array(sized.toPNG()))
+        }
+        return images
       } finally {
         window.destroy()
         await rm(dir, { recursive: true, force: true }).catch(() => undefined)
@@ -148,9 +205,11 @@ async function saveBriefingPdf(
 async function saveBriefingDocx(
   core: Core,
   owner: BrowserWindow | null,
-  options: unknown
+  printer: PdfPrinter,
+  options: BriefingOptionsInput
 ): Promise<ShellOutputs['shell.saveBriefingDocx']> {
-  const docx = unwrap<BriefingDocx>(await core.invoke('briefing.docx', options))
+  // Fonts inline: the font files may sit inside the app's asar archive.
+  const { docx } = await briefingDocxWithPictures(core, options, printer, 'inline')
   const target = await askWhereToSave(owner, 'Save briefing', docx.fileName, {
     name: 'Word document',
     extensions: ['docx']
@@ -180,10 +239,11 @@ export async function handleShellRequest(
       const { jobId } = shellRequests['shell.saveExport'].input.parse(parsed.data)
       return { ok: true, value: await saveExport(core, owner, jobId) }
     }
-    if (name === 'shell.saveBriefingDocx') {
-      return { ok: true, value: await saveBriefingDocx(core, owner, parsed.data) }
-    }
     printer ??= createElectronPrinter()
+    if (name === 'shell.saveBriefingDocx') {
+      const options = shellRequests['shell.saveBriefingDocx'].input.parse(parsed.data)
+      return { ok: true, value: await saveBriefingDocx(core, owner, printer, options) }
+    }
     return { ok: true, value: await saveBriefingPdf(core, owner, printer, parsed.data) }
   } catch (error) {
     const appError = (error as { appError?: ReturnType<typeof toAppError> }).appError

@@ -23,6 +23,11 @@ export type CsvDelimiter = (typeof CSV_DELIMITERS)[number]
 export const BRIEFING_GROUPINGS = ['tag', 'status', 'source', 'none'] as const
 export type BriefingGrouping = (typeof BRIEFING_GROUPINGS)[number]
 
+/** The drawings a briefing can hold, each once. */
+export const BRIEFING_DRAWINGS = ['status', 'credibility', 'timeline'] as const
+export type BriefingDrawingKey = (typeof BRIEFING_DRAWINGS)[number]
+const MAX_PICTURE_BASE64 = 8_000_000
+
 /** A briefing is read by people: past this many claims it is a data dump, better sent as CSV. */
 export const MAX_BRIEFING_CLAIMS = 2_000
 
@@ -179,8 +184,37 @@ export const exportRequests = {
       fonts: z.enum(['file', 'inline', 'none']).default('file')
     })
   },
-  /** The same briefing as an editable Word document (.docx), as base64. */
-  'briefing.docx': { input: briefingOptions }
+  /** The drawings of a briefing (charts, timeline) as SVG, for a front door to make PNGs of. */
+  'briefing.drawings': {
+    input: briefingOptions.extend({
+      fonts: z.enum(['file', 'inline', 'none']).default('file')
+    })
+  },
+  /**
+   * The same briefing as an editable Word document (.docx), as base64. `pictures`: PNGs of its
+   * drawings made by the front door (Word needs one beside each SVG); a drawing without one is
+   * left out, its text kept.
+   */
+  'briefing.docx': {
+    input: briefingOptions.extend({
+      pictures: z
+        .array(
+          z
+            .object({
+              key: z.enum(BRIEFING_DRAWINGS, { error: 'That is not a drawing of the briefing' }),
+              png: z
+                .string()
+                .max(MAX_PICTURE_BASE64, { error: 'A picture of a drawing is at most 6 MB' })
+                .regex(/^iVBORw0KGgo[A-Za-z0-9+/]*={0,2}$/, {
+                  error: 'A picture of a drawing is a base64 PNG'
+                })
+            })
+            .strict()
+        )
+        .max(BRIEFING_DRAWINGS.length)
+        .default([])
+    })
+  }
 } as const
 
 /**

@@ -42,7 +42,21 @@ export type BriefingHtml = {
   headerFooter: BriefingHeaderFooter
 }
 
+export type BriefingDrawings = {
+  /** Self-contained SVG of each drawing, with its size in CSS px. */
+  drawings: Array<{
+    key: 'status' | 'credibility' | 'timeline'
+    svg: string
+    width: number
+    height: number
+  }>
+  /** @font-face rules the drawings' text needs. */
+  fontCss: string
+}
+
 export type BriefingDocx = {
+  /** Drawings left out for want of a picture (the charts, the timeline). */
+  drawingsLeftOut: number
   /** The .docx file's bytes, base64-encoded. */
   dataBase64: string
   bytes: number
@@ -60,6 +74,7 @@ export type ExportOutputs = {
   'export.file': ExportFile
   'export.release': { released: boolean }
   'briefing.html': BriefingHtml
+  'briefing.drawings': BriefingDrawings
   'briefing.docx': BriefingDocx
 }
 

@@ -1,13 +1,15 @@
 import type { ParsedInput } from '../../shared/contract'
 import { MAX_BRIEFING_CLAIMS } from '../../shared/contractExports'
-import type { BriefingDocx, BriefingHtml } from '../../shared/exportTypes'
+import type { BriefingDocx, BriefingDrawings, BriefingHtml } from '../../shared/exportTypes'
 import { AttestError } from '../../shared/result'
 import type { CoreContext } from '../records/context'
 import type { SqliteDb } from '../store/sqlite'
 import { STATUS_LABELS, type ClaimStatus, type RelationKind } from '../../shared/domain'
 import {
   BRIEFING_STATUS_ORDER,
+  briefingDrawings,
   renderBriefingDocx,
+  renderContext,
   renderBriefingHtml,
   type BriefingCitation,
   type BriefingClaim,
@@ -419,14 +421,48 @@ function countOf(data: BriefingData): { claims: number; citations: number } {
   return { claims: distinct.size, citations }
 }
 
+/** The briefing's drawings as SVG, for a front door to make the PNGs a Word document needs. */
+export function briefingDrawingsOf(
+  ctx: CoreContext,
+  input: ParsedInput<'briefing.drawings'>,
+  now = new Date()
+): BriefingDrawings {
+  const { fonts, ...options } = input
+  const data = gatherBriefing(
+    ctx,
+    { ...options, include: { ...options.include, figureConflicts: false } },
+    now
+  )
+  const drawings = briefingDrawings(renderContext(data)).map((drawing) => ({
+    key: drawing.key,
+    svg: drawing.svg.toString(),
+    width: drawing.width,
+    height: drawing.height
+  }))
+  const text = drawings.map((drawing) => drawing.svg).join('\n')
+  const fontRules =
+    drawings.length === 0
+      ? ''
+      : fonts === 'file'
+        ? fontCss()
+        : fonts === 'inline'
+          ? fontCssInline(text)
+          : ''
+  return { drawings, fontCss: fontRules }
+}
+
 export async function briefingDocx(
   ctx: CoreContext,
   input: ParsedInput<'briefing.docx'>,
   now = new Date()
 ): Promise<BriefingDocx> {
-  const data = gatherBriefing(ctx, input, now)
-  const bytes = await renderBriefingDocx(data)
+  const { pictures, ...options } = input
+  const data = gatherBriefing(ctx, options, now)
+  const png = new Map(pictures.map((entry) => [entry.key, Buffer.from(entry.png, 'base64')]))
+  const wanted = briefingDrawings(renderContext(data))
+  const bytes = await renderBriefingDocx(data, png)
   return {
+    drawingsLeftOut: wanted.filter((drawing) => !png.has(drawing.key)).length,
     dataBase64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
     bytes: bytes.byteLength,
     ...countOf(data),

@@ -20,6 +20,7 @@ import { readSettings } from '../userData'
 import { findBriefing } from './briefings'
 import { checkOutputPath, deliverFile, exportFailureSentence } from './deliver'
 import { writeFileAtomic } from '../store/files'
+import { briefingDocxWithPictures } from './docxPictures'
 import { createPlaywrightPrinter, countPdfPages, writePdfFile } from './pdf'
 
 /**
@@ -292,9 +293,19 @@ async function exportPdf(core: Core, choices: Choices, io: Output): Promise<void
 
 async function exportDocx(core: Core, choices: Choices, io: Output): Promise<void> {
   const options = await briefingOptionsFor(core, choices)
-  const docx = await call(core, 'briefing.docx', options)
-  writeFileAtomic(choices.out, Buffer.from(docx.dataBase64, 'base64'))
-  io.out(`Exported a Word briefing of ${count(docx.claims, 'claims')} to ${choices.out}`)
+  const printer = createPlaywrightPrinter()
+  try {
+    const { docx, picturesMissing } = await briefingDocxWithPictures(core, options, printer, 'file')
+    writeFileAtomic(choices.out, Buffer.from(docx.dataBase64, 'base64'))
+    if (picturesMissing !== null) {
+      io.err(
+        `attest: the charts and the timeline drawing were left out of the Word document: ${picturesMissing}`
+      )
+    }
+    io.out(`Exported a Word briefing of ${count(docx.claims, 'claims')} to ${choices.out}`)
+  } finally {
+    await printer.close()
+  }
 }
 
 /** Runs `attest export …`; returns the exit code. Errors are one line on stderr. */

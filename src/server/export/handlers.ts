@@ -1,7 +1,7 @@
 import type { HandlersFor } from '../handlers'
 import type { briefingRequests } from '../../shared/contractBriefings'
 import type { exportRequests } from '../../shared/contractExports'
-import { briefingDocx, briefingHtml } from './briefingData'
+import { briefingDocx, briefingDrawingsOf, briefingHtml } from './briefingData'
 import {
   createBriefing,
   deleteBriefing,
@@ -18,6 +18,7 @@ export const exportHandlers: HandlersFor<keyof typeof exportRequests> = {
   'export.file': (ctx, input) => exportFile(ctx, input.jobId),
   'export.release': (ctx, input) => releaseExport(ctx, input.jobId),
   'briefing.html': (ctx, input) => briefingHtml(ctx, input),
+  'briefing.drawings': (ctx, input) => briefingDrawingsOf(ctx, input),
   'briefing.docx': (ctx, input) => briefingDocx(ctx, input)
 }
 

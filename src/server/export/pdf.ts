@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { chromium } from 'playwright-core'
 import type { Browser, BrowserContext } from 'playwright-core'
-import { PDF_MARGIN_MM, headerFooterTemplates, type PdfPrinter } from './printing'
+import { PDF_MARGIN_MM, drawingSheet, headerFooterTemplates, type PdfPrinter } from './printing'
 import { writeFileAtomic } from '../store/files'
 
 export { countPdfPages, headerFooterTemplates } from './printing'
@@ -144,6 +144,37 @@ export function createPlaywrightPrinter(options: PlaywrightPrinterOptions = {}):
           tagged: true
         })
         return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength)
+      } finally {
+        await context?.close().catch(() => undefined)
+        await rm(dir, { recursive: true, force: true }).catch(() => undefined)
+      }
+    },
+
+    async rasterize(drawings, fontCss, scale) {
+      if (drawings.length === 0) return []
+      const browser = await getBrowser()
+      const dir = await mkdtemp(join(tmpdir(), 'attest-draw-'))
+      let context: BrowserContext | undefined
+      try {
+        const width = Math.ceil(Math.max(...drawings.map((drawing) => drawing.width)))
+        context = await browser.newContext({
+          javaScriptEnabled: false,
+          offline: true,
+          deviceScaleFactor: scale,
+          viewport: { width, height: 600 }
+        })
+        await context.route(NON_LOCAL_URL, (route) => route.abort('blockedbyclient'))
+        const file = join(dir, 'drawings.html')
+        await writeFile(file, drawingSheet(drawings, fontCss), 'utf8')
+        const page = await context.newPage()
+        await page.goto(pathToFileURL(file).href, { waitUntil: 'load' })
+        await page.evaluate('document.fonts.ready.then(() => true)')
+        const images: Uint8Array[] = []
+        for (let index = 0; index < drawings.length; index++) {
+          const png = await page.locator(`#drawing-${index}`).screenshot({ type: 'png' })
+          images.push(new Uint8Array(png.buffer, png.byteOffset, png.byteLength))
+        }
+        return images
       } finally {
         await context?.close().catch(() => undefined)
         await rm(dir, { recursive: true, force: true }).catch(() => undefined)

@@ -1,4 +1,4 @@
-import { html } from './briefing/html'
+import { html, trustedCss } from './briefing/html'
 
 /**
  * What every PDF printer shares — the Playwright printer of the CLI and browser mode, and
@@ -7,10 +7,32 @@ import { html } from './briefing/html'
 
 export type PdfHeaderFooter = { headerLeft: string; headerRight: string; footerLeft: string }
 
+/** A drawing to turn into a PNG: self-contained SVG markup built by the briefing renderer. */
+export type SvgDrawing = { svg: string; width: number; height: number }
+
 export interface PdfPrinter {
   /** Prints a self-contained HTML document to an A4 PDF with running header and footer. */
   printHtml(html: string, options: PdfHeaderFooter): Promise<Uint8Array>
+  /**
+   * Draws each SVG as a PNG at `scale` × its size, with the given @font-face rules: the
+   * pictures a Word document needs beside the SVG for readers that cannot draw SVG.
+   */
+  rasterize(drawings: readonly SvgDrawing[], fontCss: string, scale: number): Promise<Uint8Array[]>
   close(): Promise<void>
+}
+
+/**
+ * The page a printer photographs the drawings on: each in a box of its own size, white behind
+ * it, stacked from the top. The SVG is the renderer's own markup (built with html`…`).
+ */
+export function drawingSheet(drawings: readonly SvgDrawing[], fontCss: string): string {
+  const boxes = drawings
+    .map(
+      (drawing, index) =>
+        `<div id="drawing-${index}" style="width:${drawing.width}px;height:${drawing.height}px">${drawing.svg}</div>`
+    )
+    .join('')
+  return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src file: data:"><style>${trustedCss(fontCss)}html,body{margin:0;background:#fff}div{overflow:hidden}svg{display:block}</style></head><body>${boxes}</body></html>`
 }
 
 /** Page margins; the running header and footer sit inside the top and bottom ones. */

@@ -54,7 +54,7 @@ const CREDIBILITY_COLUMNS: ReadonlyArray<{
 export type ChartColumn = { head: [string, string]; colour: string }
 export type ChartRow = { label: string; total: number; counts: number[] }
 export type Chart = {
-  id: string
+  id: 'status' | 'credibility'
   title: string
   columns: ChartColumn[]
   rows: ChartRow[]

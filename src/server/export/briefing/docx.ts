@@ -5,6 +5,7 @@ import {
   Footer,
   Header,
   HeadingLevel,
+  ImageRun,
   Packer,
   PageNumber,
   Paragraph,
@@ -42,6 +43,8 @@ import {
   type FigureSide,
   type RenderContext
 } from './model'
+import { briefingDrawings, type BriefingDrawing } from './drawings'
+import type { BriefingDrawingKey } from '../../../shared/contractExports'
 
 /**
  * The briefing as a Word document, for analysts who finish briefings in Word or LibreOffice:
@@ -410,6 +413,87 @@ function disagreements(ctx: RenderContext): Array<Paragraph | Table> {
   return out
 }
 
+/** Text width of the Word page in px (A4, 2.54 cm margins: 15.9 cm at 96 dpi). */
+const PAGE_TEXT_PX = 600
+
+/** A drawing as an image: the SVG, with its PNG for readers that do not draw SVG. */
+function picture(drawing: BriefingDrawing, png: Uint8Array): Paragraph {
+  const scale = Math.min(1, PAGE_TEXT_PX / drawing.width)
+  return new Paragraph({
+    keepLines: true,
+    children: [
+      new ImageRun({
+        type: 'svg',
+        data: Buffer.from(drawing.svg.toString(), 'utf8'),
+        fallback: { type: 'png', data: png },
+        transformation: {
+          width: Math.round(drawing.width * scale),
+          height: Math.round(drawing.height * scale)
+        },
+        altText: { name: drawing.key, title: drawing.title, description: drawing.desc }
+      })
+    ]
+  })
+}
+
+type Pictures = ReadonlyMap<BriefingDrawingKey, Uint8Array>
+
+/** The charts, as images, under a heading; nothing when there is no picture for them. */
+function chartsSection(ctx: RenderContext, drawings: BriefingDrawing[], pictures: Pictures) {
+  const charts = drawings.filter((drawing) => drawing.key !== 'timeline')
+  const drawn = charts.flatMap((drawing) => {
+    const png = pictures.get(drawing.key)
+    return png ? [heading(drawing.title, 3), picture(drawing, png)] : []
+  })
+  if (drawn.length === 0) return []
+  return [heading('Charts'), ...drawn]
+}
+
+/** Dated claims: the drawing when there is a picture of it, then the list by event date. */
+function timelineSection(
+  ctx: RenderContext,
+  drawings: BriefingDrawing[],
+  pictures: Pictures
+): Paragraph[] {
+  const dated = ctx.summary.claims
+    .filter((claim) => claim.eventDate)
+    .sort((a, b) => (a.eventDate ?? '').localeCompare(b.eventDate ?? ''))
+  if (dated.length === 0) return []
+  const drawing = drawings.find((entry) => entry.key === 'timeline')
+  const png = pictures.get('timeline')
+  const out: Paragraph[] = [heading('Timeline')]
+  if (drawing && png) {
+    out.push(
+      para([
+        run('Dated claims by event date; ▲ marks the days their sources reported them.', {
+          color: MUTED
+        })
+      ]),
+      picture(drawing, png)
+    )
+  }
+  for (const claim of dated) {
+    const reported = [
+      ...new Set(
+        claim.citations
+          .map((citation) => formatDate(ctx.sources.get(citation.sourceId)?.publishedAt ?? null))
+          .filter((day) => /^\d{4}-\d{2}-\d{2}$/.test(day))
+      )
+    ].sort()
+    out.push(
+      para([
+        run(`${formatDate(claim.eventDate)}  `, { bold: true }),
+        run(`Claim ${ctx.claimNumbers.get(claim.id) ?? 0}. `, { bold: true }),
+        run(claim.text),
+        ...(reported.length > 0
+          ? [run(` · reported ${reported.join(', ')}`, { color: MUTED })]
+          : [])
+      ])
+    )
+  }
+  return out
+}
+
 function claimsSection(ctx: RenderContext): Paragraph[] {
   const out: Paragraph[] = [heading('Claims')]
   const given = new Map<string, string>()
@@ -488,8 +572,12 @@ function gradingKey(ctx: RenderContext): Paragraph[] {
 }
 
 /** The briefing as a .docx file's bytes. */
-export async function renderBriefingDocx(data: BriefingData): Promise<Uint8Array> {
+export async function renderBriefingDocx(
+  data: BriefingData,
+  pictures: Pictures = new Map()
+): Promise<Uint8Array> {
   const ctx = renderContext(data)
+  const drawings = briefingDrawings(ctx)
   const { options } = data
   const marking = options.classification.trim()
   const document = new Document({
@@ -547,7 +635,9 @@ export async function renderBriefingDocx(data: BriefingData): Promise<Uint8Array
           para([], { pageBreakBefore: true }),
           ...judgements(ctx),
           ...disagreements(ctx),
+          ...chartsSection(ctx, drawings, pictures),
           ...claimsSection(ctx),
+          ...timelineSection(ctx, drawings, pictures),
           ...sourcesSection(ctx),
           ...gradingKey(ctx)
         ]

@@ -1,5 +1,6 @@
 import { layoutTimeline, type TimelineLayout } from '../../../shared/timeline'
 import { BRIEFING_GEOMETRY, reportedPath, timelineScene } from '../../../shared/timelineSvg'
+import type { ChartSvg } from './charts'
 import { html, joinHtml, type Html } from './html'
 import { formatDate, type BriefingClaim, type RenderContext } from './model'
 
@@ -8,27 +9,52 @@ const WIDTH = 640
 const GEOMETRY = BRIEFING_GEOMETRY
 const AXIS_Y = GEOMETRY.axisY
 
-function svg(layout: TimelineLayout, numbers: Map<string, number>): Html {
+const FONT = "'Noto Sans Variable', 'Noto Sans JP Variable', 'Noto Sans', sans-serif"
+const INK = '#12233d'
+const MUTED = '#5b6675'
+const RULE = '#cfd6df'
+const REPORTED = '#b76e00'
+
+/**
+ * The timeline as self-contained SVG: presentation attributes (the page's stylesheet, where
+ * there is one, says the same), so the same drawing is inline in the PDF and an image in Word.
+ */
+function svg(layout: TimelineLayout, numbers: Map<string, number>): ChartSvg {
   const scene = timelineScene(layout, GEOMETRY)
   const height = scene.height
   const ticks = scene.ticks.map(
     (tick) =>
-      html`<line x1="${tick.x.toFixed(1)}" x2="${tick.x.toFixed(1)}" y1="${AXIS_Y - 4}" y2="${height}" class="tl-grid${tick.major ? ' tl-major' : ''}"/><text x="${(tick.x + 3).toFixed(1)}" y="${AXIS_Y - 7}" class="tl-tick">${tick.label}</text>`
+      html`<line x1="${tick.x.toFixed(1)}" x2="${tick.x.toFixed(1)}" y1="${AXIS_Y - 4}" y2="${height}" class="tl-grid${tick.major ? ' tl-major' : ''}" stroke="${tick.major ? MUTED : RULE}" stroke-width="0.6"/><text x="${(tick.x + 3).toFixed(1)}" y="${AXIS_Y - 7}" class="tl-tick" font-size="8" fill="${MUTED}">${tick.label}</text>`
   )
   const marks = scene.marks.map((mark) => {
     const { item, cy: y } = mark
     const number = numbers.get(item.id) ?? 0
     const reported = item.reportedX.map(
       (x) =>
-        html`<path d="${reportedPath(GEOMETRY, x)}" class="tl-reported"><title>Reported</title></path>`
+        html`<path d="${reportedPath(GEOMETRY, x)}" class="tl-reported" fill="${REPORTED}"><title>Reported</title></path>`
     )
     const shape =
       mark.shape === 'span'
-        ? html`<rect x="${mark.x.toFixed(1)}" y="${y - 7}" width="${mark.width.toFixed(1)}" height="14" rx="7" class="tl-span"/>`
-        : html`<circle cx="${mark.cx.toFixed(1)}" cy="${y}" r="8" class="tl-dot"/>`
-    return html`<g class="tl-item">${reported}${shape}<text x="${mark.cx.toFixed(1)}" y="${y + 3.5}" class="tl-no">${number}</text><title>${item.date}: ${item.label}</title></g>`
+        ? html`<rect x="${mark.x.toFixed(1)}" y="${y - 7}" width="${mark.width.toFixed(1)}" height="14" rx="7" class="tl-span" fill="${INK}"/>`
+        : html`<circle cx="${mark.cx.toFixed(1)}" cy="${y}" r="8" class="tl-dot" fill="${INK}"/>`
+    return html`<g class="tl-item">${reported}${shape}<text x="${mark.cx.toFixed(1)}" y="${y + 3.5}" class="tl-no" font-size="8" font-weight="700" fill="#ffffff" text-anchor="middle">${number}</text><title>${item.date}: ${plainText(item.label)}</title></g>`
   })
-  return html`<svg class="tl-svg" role="img" aria-label="Timeline of dated claims" viewBox="0 0 ${WIDTH} ${height}" width="100%" xmlns="http://www.w3.org/2000/svg"><line x1="0" x2="${WIDTH}" y1="${AXIS_Y}" y2="${AXIS_Y}" class="tl-axis"/>${ticks}${marks}</svg>`
+  const title = 'Timeline of dated claims'
+  const desc = layout.items
+    .map((item) => `${item.date}: claim ${numbers.get(item.id) ?? 0}`)
+    .join('; ')
+  return {
+    svg: html`<svg class="tl-svg" role="img" xmlns="http://www.w3.org/2000/svg" aria-labelledby="tl-title tl-desc" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" font-family="${FONT}"><title id="tl-title">${title}</title><desc id="tl-desc">${desc}</desc><line x1="0" x2="${WIDTH}" y1="${AXIS_Y}" y2="${AXIS_Y}" class="tl-axis" stroke="${INK}" stroke-width="1.2"/>${ticks}${marks}</svg>`,
+    width: WIDTH,
+    height,
+    title,
+    desc
+  }
+}
+
+/** XML 1.0 allows no C0 controls; a claim's text as a title has none. */
+function plainText(value: string): string {
+  return value.replace(/\p{Cc}/gu, ' ')
 }
 
 /** Report days of a claim: the published dates of the sources it cites. */
@@ -45,10 +71,10 @@ function reportedDays(ctx: RenderContext, claim: BriefingClaim): string[] {
  * Dated claims on a time axis (inline SVG, numbered like the claims), then the same claims as a
  * list in date order with the days their sources reported them.
  */
-export function renderTimeline(ctx: RenderContext): Html | null {
+function timelineLayout(ctx: RenderContext): TimelineLayout | null {
   const dated = ctx.summary.claims.filter((claim) => claim.eventDate)
   if (dated.length === 0) return null
-  const layout = layoutTimeline(
+  return layoutTimeline(
     dated.map((claim) => ({
       id: claim.id,
       date: claim.eventDate ?? '',
@@ -58,7 +84,18 @@ export function renderTimeline(ctx: RenderContext): Html | null {
     WIDTH,
     GEOMETRY.marker
   )
-  const byId = new Map(dated.map((claim) => [claim.id, claim]))
+}
+
+/** The timeline drawing alone, for the Word document's image; null with no dated claim. */
+export function timelineSvg(ctx: RenderContext): ChartSvg | null {
+  const layout = timelineLayout(ctx)
+  return layout && svg(layout, ctx.claimNumbers)
+}
+
+export function renderTimeline(ctx: RenderContext): Html | null {
+  const layout = timelineLayout(ctx)
+  if (layout === null) return null
+  const byId = new Map(ctx.summary.claims.map((claim) => [claim.id, claim]))
   const rows = layout.items.map((item) => {
     const claim = byId.get(item.id)
     const number = ctx.claimNumbers.get(item.id) ?? 0
@@ -72,7 +109,7 @@ export function renderTimeline(ctx: RenderContext): Html | null {
 <section class="timeline">
   <h2 class="section-title">Timeline</h2>
   <p class="section-lede">Dated claims by event date; ▲ marks the days their sources reported them.</p>
-  ${svg(layout, ctx.claimNumbers)}
+  ${svg(layout, ctx.claimNumbers).svg}
   <ol class="tl-list">${rows}</ol>
 </section>`
 }
