@@ -13,6 +13,7 @@ import { IPC_CHANNEL } from '../shared/bridge'
 import { isShellRequest } from '../shared/contractExports'
 import { fail } from '../shared/result'
 import { openWorkerCore, type Core } from '../server/core'
+import { openServedCore } from '../server/servedCore'
 import { CONTENT_SECURITY_POLICY } from '../server/http'
 import { defaultProjectPath, readSettings, rememberProject, userDataDir } from '../server/userData'
 import { handleShellRequest } from './exportShell'
@@ -153,11 +154,11 @@ async function start(): Promise<void> {
   // ATTEST_HOME (tests, portable installs) wins over Electron's per-user folder.
   const dataDir = process.env.ATTEST_HOME ? userDataDir() : app.getPath('userData')
   const file = projectFromArgs() ?? defaultProjectPath(dataDir)
-  core = await openWorkerCore({
-    projectPath: file,
-    deviceId: readSettings(dataDir).deviceId,
-    create: true
-  })
+  // In use by another Attest: the window opens all the same and offers the choices.
+  core = await openServedCore(
+    { projectPath: file, deviceId: readSettings(dataDir).deviceId, create: true },
+    openWorkerCore
+  )
   rememberProject(file, dataDir)
 
   ipcMain.handle(IPC_CHANNEL, async (event, name: unknown, input: unknown) => {

@@ -9,6 +9,7 @@ import type { Stats } from '../shared/types'
 import { call, openLocalCore, openWorkerCore, type Core } from './core'
 import { runExportCommand } from './export/cli'
 import { startHttpHost } from './http'
+import { openServedCore } from './servedCore'
 import { MAX_DOCUMENT_BYTES, tooLargeMessage } from './import/decode'
 import { ProjectStore } from './store/projectStore'
 import { defaultProjectPath, readSettings, rememberProject } from './userData'
@@ -100,12 +101,20 @@ async function serve(args: string[], io: Output): Promise<number> {
     throw new UsageError(`--port must be a number from 0 to 65535, not "${String(values.port)}"`)
   }
   const file = positionals[0] ? path.resolve(positionals[0]) : defaultProjectPath()
-  const core = await openWorkerCore({
-    projectPath: file,
-    deviceId: readSettings().deviceId,
-    create: !positionals[0] || !fs.existsSync(file),
-    takeOver: values['take-over'] === true
-  })
+  const core = await openServedCore(
+    {
+      projectPath: file,
+      deviceId: readSettings().deviceId,
+      create: !positionals[0] || !fs.existsSync(file),
+      takeOver: values['take-over'] === true
+    },
+    openWorkerCore
+  )
+  // In use by another Attest process: the page names it and offers what can be done.
+  const holder = await core.invoke('project.holder', {})
+  if (holder.ok && holder.value) {
+    io.err(`attest: ${(holder.value as { message: string }).message}`)
+  }
   rememberProject(file)
   const host = await startHttpHost({
     core,

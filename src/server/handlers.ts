@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { ParsedInput, RequestName } from '../shared/contract'
+import { AttestError } from '../shared/result'
 import type { RequestOutput, Stats } from '../shared/types'
 import {
   claimIds,
@@ -65,6 +66,11 @@ const recordHandlers = {
     })),
   'project.health': (ctx) => ctx.store.health(),
   'project.salvage': (ctx) => ctx.store.salvage(),
+  // Answered here only when the project is open: the served core answers them while it is not.
+  'project.holder': () => null,
+  'project.reopen': () => {
+    throw new AttestError('conflict', 'The project is already open.')
+  },
   stats: (ctx) => stats(ctx),
   'claims.list': (ctx, input) => listClaims(ctx, input),
   'claims.count': (ctx, input) => ({ total: countClaims(ctx, input) }),

@@ -31,6 +31,18 @@ const recordRequests = {
   'project.info': { input: z.object({}).strict() },
   'project.health': { input: z.object({}).strict() },
   'project.salvage': { input: z.object({}).strict() },
+  /** Who holds a project this window could not open (answered while it is in use). */
+  'project.holder': { input: z.object({}).strict() },
+  /** Opens the project again: as before, taking it over, or for reading only. */
+  'project.reopen': {
+    input: z
+      .object({
+        mode: z.enum(['retry', 'take-over', 'read-only'], {
+          error: 'Open again with retry, take-over or read-only'
+        })
+      })
+      .strict()
+  },
   stats: { input: z.object({}).strict() },
 
   'claims.list': {

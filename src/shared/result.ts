@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'io',
   'disk_full',
   'read_only',
+  'in_use',
   'cancelled',
   'internal'
 ] as const

@@ -56,6 +56,17 @@ export type SourceWithContent = Source & {
  */
 export type ListResult<T> = { rows: T[]; total: number; totalAtLeast?: true }
 
+/** The Attest process that holds a project open (its lock), as the "in use" screen names it. */
+export type ProjectHolder = {
+  host: string
+  pid: number
+  /** When it opened the project (ISO time), or null when its lock does not say. */
+  since: string | null
+  /** The holder is on another computer (a shared drive): it may be taken over. */
+  otherHost: boolean
+  message: string
+}
+
 export type ProjectInfo = {
   path: string
   name: string
@@ -158,6 +169,8 @@ type RecordOutputs = {
   'project.info': ProjectInfo
   'project.health': ProjectHealth
   'project.salvage': SalvageResult
+  'project.holder': ProjectHolder | null
+  'project.reopen': { reopened: true }
   stats: Stats
   'claims.list': ListResult<Claim>
   'claims.count': { total: number }

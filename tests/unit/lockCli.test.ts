@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { spawnSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
-import { exited, serve } from './helpers/serve'
+import { api, exited, serve } from './helpers/serve'
 import { REPO_ROOT, tempDir } from './helpers/tempProject'
 
 function attest(args: string[], home: string) {
@@ -27,18 +27,61 @@ describe('attest serve and the project lock', () => {
     })
     fs.writeFileSync(`${file}.lock`, foreign)
 
-    await expect(serve(file, dir)).rejects.toThrow(
-      'attest: Cannot open shared.attest: it is in use by Attest on the computer "office-desktop" (pid 31337, since 2026-03-04 05:06 UTC). If Attest is no longer running on office-desktop, take the project over: attest serve --take-over.'
-    )
+    // The server starts all the same: the page names the holder and offers the way out.
+    const waiting = await serve(file, dir)
+    const message =
+      'Cannot open shared.attest: it is in use by Attest on the computer "office-desktop" (pid 31337, since 2026-03-04 05:06 UTC). If Attest is no longer running on office-desktop, take the project over: attest serve --take-over.'
+    expect(await api(waiting, 'claims.list', {})).toMatchObject({
+      json: { ok: false, error: { code: 'in_use', message } }
+    })
+    expect((await api(waiting, 'project.holder', {})).json).toEqual({
+      ok: true,
+      value: {
+        host: 'office-desktop',
+        pid: 31337,
+        since: '2026-03-04T05:06:07.000Z',
+        otherHost: true,
+        message
+      }
+    })
     expect(fs.readFileSync(`${file}.lock`, 'utf8')).toBe(foreign)
+    // "Take over" in the page.
+    expect((await api(waiting, 'project.reopen', { mode: 'take-over' })).json).toEqual({
+      ok: true,
+      value: { reopened: true }
+    })
+    expect(JSON.parse(fs.readFileSync(`${file}.lock`, 'utf8'))).toMatchObject({
+      pid: waiting.child.pid
+    })
+    expect((await api(waiting, 'stats', {})).json).toMatchObject({ ok: true })
+    waiting.child.kill('SIGTERM')
+    await exited(waiting.child)
+    fs.writeFileSync(`${file}.lock`, foreign)
 
     const served = await serve(file, dir, ['--take-over'])
     const lock = JSON.parse(fs.readFileSync(`${file}.lock`, 'utf8')) as { pid: number }
     expect(lock.pid).toBe(served.child.pid)
-    // A second server on this computer is refused while the first is alive.
-    await expect(serve(file, dir, ['--take-over'])).rejects.toThrow(
+    // A second server on this computer cannot take over from the first, which is alive; it
+    // can open the project for reading only.
+    const second = await serve(file, dir, ['--take-over'])
+    const refused = await api(second, 'project.reopen', { mode: 'take-over' })
+    expect(refused.json.error?.code).toBe('in_use')
+    expect(refused.json.error?.message).toContain(
       `it is in use by another Attest process on this computer (pid ${served.child.pid}`
     )
+    expect((await api(second, 'project.holder', {})).json.value).toMatchObject({
+      pid: served.child.pid,
+      otherHost: false
+    })
+    expect((await api(second, 'project.reopen', { mode: 'read-only' })).json.ok).toBe(true)
+    expect((await api(second, 'project.health', {})).json.value).toMatchObject({
+      readOnly: 'shared.attest is open for reading only: changes cannot be saved.'
+    })
+    second.child.kill('SIGTERM')
+    await exited(second.child)
+    expect(JSON.parse(fs.readFileSync(`${file}.lock`, 'utf8'))).toMatchObject({
+      pid: served.child.pid
+    })
     served.child.kill('SIGTERM')
     await exited(served.child)
     expect(fs.existsSync(`${file}.lock`)).toBe(false)

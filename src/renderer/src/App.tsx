@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { errorMessage } from './api'
+import { InUseScreen } from './components/InUseScreen'
 import { SaveBanner } from './components/SaveBanner'
 import { Sidebar, type ViewId } from './components/Sidebar'
 import { ClaimsView } from './features/claims/ClaimsView'
@@ -18,7 +19,7 @@ import { useTheme } from './hooks/useTheme'
 import { WorkspaceProvider } from './workspace'
 
 export function App() {
-  const { state, stats, refreshStats, retry } = useProject()
+  const { state, stats, refreshStats, retry, reopen } = useProject()
   const { preference, resolved, setPreference } = useTheme()
   const [view, setView] = useState<ViewId>('claims')
   // Views are mounted on first visit and then kept, so filters, selection and scroll stay.
@@ -41,6 +42,9 @@ export function App() {
         <p>Opening project…</p>
       </div>
     )
+  }
+  if (state.status === 'in-use') {
+    return <InUseScreen holder={state.holder} onReopen={reopen} />
   }
   if (state.status === 'failed') {
     return (

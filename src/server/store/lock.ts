@@ -160,6 +160,15 @@ function readLock(
   }
 }
 
+/** Who holds the lock at `lockPath` now, as its record says; null when there is none. */
+export function lockHolderAt(lockPath: string): LockHolder | null {
+  try {
+    return readLock(lockPath)?.holder ?? null
+  } catch {
+    return null
+  }
+}
+
 function since(holder: LockHolder): string {
   return holder.since ? `, since ${holder.since.slice(0, 16).replace('T', ' ')} UTC` : ''
 }

@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { ProjectInfo, Stats } from '../../../shared/types'
-import { call } from '../api'
+import type { ProjectHolder, ProjectInfo, Stats } from '../../../shared/types'
+import { ApiError, call } from '../api'
 import { useToasts } from '../components/Toasts'
 
 type ProjectState =
   | { status: 'loading' }
   | { status: 'failed'; error: unknown }
+  /** Another Attest process has it open: the window names it and offers the choices. */
+  | { status: 'in-use'; holder: ProjectHolder }
   | { status: 'ready'; info: ProjectInfo }
 
 /** The open project and its record counts; `refreshStats` after anything changes them. */
@@ -24,7 +26,20 @@ export function useProject() {
         setStats(counts)
       },
       (error: unknown) => {
-        if (current) setState({ status: 'failed', error })
+        if (!current) return
+        if (!(error instanceof ApiError && error.code === 'in_use')) {
+          setState({ status: 'failed', error })
+          return
+        }
+        call('project.holder', {}).then(
+          (holder) => {
+            if (current)
+              setState(holder ? { status: 'in-use', holder } : { status: 'failed', error })
+          },
+          () => {
+            if (current) setState({ status: 'failed', error })
+          }
+        )
       }
     )
     return () => {
@@ -41,5 +56,18 @@ export function useProject() {
     setAttempt((count) => count + 1)
   }, [])
 
-  return { state, stats, refreshStats, retry }
+  /** Opens the project again from the "in use" screen: taking it over, or for reading only. */
+  const reopen = useCallback(
+    async (mode: 'retry' | 'take-over' | 'read-only') => {
+      try {
+        await call('project.reopen', { mode })
+      } catch (error) {
+        if (!(error instanceof ApiError && error.code === 'in_use')) throw error
+      }
+      retry()
+    },
+    [retry]
+  )
+
+  return { state, stats, refreshStats, retry, reopen }
 }
