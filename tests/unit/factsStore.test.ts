@@ -123,4 +123,23 @@ describe('stored facts', () => {
     const few = await core.invoke('facts.pairs', { sourceIds: [] })
     expect(few.ok).toBe(false)
   })
+
+  it('saves a text of several megabytes without reading it, and reads its facts when asked', async () => {
+    const { core } = await project()
+    const filler = 'The quay was discussed at length by residents and officials. '.repeat(20_000)
+    const content = `${filler}\nThe council said the quay will cost about 40 million NOK.\n${filler}`
+    const big = await call(core, 'sources.create', {
+      title: 'Harbour minutes',
+      language: 'en',
+      publishedAt: '2025-10-04',
+      content
+    })
+    const storedBefore = core.ctx.store.read((db) =>
+      db.pluck<number>(`SELECT count(*) FROM facts WHERE owner_id = ?`, [big.id])
+    )
+    expect(storedBefore).toBe(0)
+    const { facts } = await call(core, 'facts.list', { sourceId: big.id })
+    expect(facts.map((fact) => fact.quote)).toEqual(['about 40 million NOK'])
+    expect(content.slice(facts[0]!.start, facts[0]!.end)).toBe('about 40 million NOK')
+  })
 })

@@ -55,6 +55,58 @@ function median(values: number[]): number {
 
 const ms = (value: number): string => `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`
 
+/** A deterministic pseudo-random sequence (xorshift), so every run reads the same text. */
+function randomOf(seed: number): () => number {
+  let x = seed | 0 || 1
+  return () => {
+    x ^= x << 13
+    x ^= x >>> 17
+    x ^= x << 5
+    return (x >>> 0) / 4294967296
+  }
+}
+
+/**
+ * About `bytes` characters of what a large import holds: articles in three languages, tables
+ * of bare figures, long runs without a stop or a space, and binary-looking noise.
+ */
+export function mixedText(bytes: number, seed = 1): string {
+  const next = randomOf(seed)
+  const parts: string[] = []
+  let length = 0
+  for (let i = 0; length < bytes; i++) {
+    let part: string
+    switch (i % 6) {
+      case 0:
+      case 1:
+      case 2:
+        part = article((['en', 'de', 'nb'] as const)[i % 3]!, 400, i)
+        break
+      case 3: {
+        const cells: string[] = []
+        for (let k = 0; k < 2000; k++) cells.push(String(Math.floor(next() * 1e6)))
+        part = cells.join(k3(next))
+        break
+      }
+      case 4:
+        part = 'abcdefghij'.repeat(1 + Math.floor(next() * 800)) + '1.2.3.4.5.6.7.8.9'.repeat(40)
+        break
+      default: {
+        const codes: number[] = []
+        for (let k = 0; k < 8000; k++) codes.push(Math.floor(next() * 0x3000))
+        part = String.fromCharCode(...codes)
+      }
+    }
+    parts.push(part)
+    length += part.length + 1
+  }
+  return parts.join('\n').slice(0, bytes)
+}
+
+function k3(next: () => number): string {
+  return [' ', '.', ',', '\u00a0', ' ; '][Math.floor(next() * 5)]!
+}
+
 export function benchFacts(rows: BenchRow[]): void {
   const text = article('en', 1400, 0)
   const took: number[] = []
@@ -70,6 +122,18 @@ export function benchFacts(rows: BenchRow[]): void {
     native: '',
     target: '≤ 50 ms'
   })
+
+  const big = mixedText(5_000_000)
+  for (const lang of ['en', 'de', 'ja'] as const) {
+    const start = performance.now()
+    const count = extractFacts(big, { lang, published: '2025-06-01' }).length
+    rows.push({
+      measure: `facts: 5 MB of mixed text and noise, ${lang} (${count} facts)`,
+      ours: ms(performance.now() - start),
+      native: '',
+      target: '≤ 3 s'
+    })
+  }
 
   const langs = ['en', 'de', 'nb'] as const
   const facts: StoredFact[] = []

@@ -368,28 +368,43 @@ export function findDates(
       let end = start + m[0].length
       // A sentence's full stop after a month name is not part of it ("…i oktober.").
       if (m[0].endsWith('.') && /\p{L}{5}\.$/u.test(m[0])) end--
-      if (found.some((f) => f.start < end && start < f.end)) continue
+      // found is kept sorted and disjoint: the only candidate overlap is the last one
+      // starting before `end`.
+      const at = insertAt(found, end)
+      if (at > 0 && found[at - 1]!.end > start) continue
       ctx.end = end
       const value = read(m, ctx)
       if (!value) continue
-      found.push({ start, end, ...value })
+      found.splice(at, 0, { start, end, ...value })
     }
   }
-  found.sort((a, b) => a.start - b.start)
   // "since" / "seit" / "siden" / "từ" before a date, "以来" / "から" after it: open end.
-  for (const f of found) {
+  for (let i = 0; i < found.length; i++) {
+    const f = found[i]!
     const before = text.slice(Math.max(0, f.start - 24), f.start)
     const after = text.slice(f.end, f.end + 3)
     const openBefore = compiled.since?.test(before) ?? false
     const openAfter = rules.lang === 'ja' && /^(?:以来|から|以降)/.test(after)
-    if ((openBefore || openAfter) && !f.partial && !closedRange(text, f, found)) f.to = null
+    if ((openBefore || openAfter) && !f.partial && !closedRange(text, f, found[i + 1])) f.to = null
   }
   return found
 }
 
+/** Where a match starting before `end` goes in the sorted list: after every such one. */
+function insertAt(found: DateMatch[], end: number): number {
+  let lo = 0
+  let hi = found.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (found[mid]!.start < end) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
 /** "from X to Y": the first date has an end, so it is not open. */
-function closedRange(text: string, f: DateMatch, all: DateMatch[]): boolean {
-  const next = all.find((g) => g.start >= f.end)
+function closedRange(text: string, f: DateMatch, next: DateMatch | undefined): boolean {
   if (!next) return false
-  return /^\s*(?:to|until|til|bis|đến|tới|-|–|—)\s*$/iu.test(text.slice(f.end, next.start))
+  const between = text.slice(f.end, Math.min(next.start, f.end + 40))
+  return /^\s*(?:to|until|til|bis|đến|tới|-|–|—)\s*$/iu.test(between) && next.start - f.end <= 40
 }

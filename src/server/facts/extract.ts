@@ -44,17 +44,17 @@ function extractSentence(
   const trimmed = sentence.trim()
   const lead = sentence.indexOf(trimmed)
   const forecastAt = forecastWords(sentence, rules)
+  const breaks = forecastAt.length > 0 ? clauseBreaks(sentence) : []
   const statusAt = (at: number): Fact['status'] =>
-    isForecast(sentence, at, forecastAt) ? 'forecast' : 'actual'
+    isForecast(at, forecastAt, breaks) ? 'forecast' : 'actual'
   const base = {
     sentence: trimmed,
     sentenceStart: offset + lead,
     lang: rules.lang
   } as const
   const excluded = excludedSpans(sentence)
-  const dates = findDates(sentence, rules, publishedYear).filter(
-    (d) => !excluded.some((x) => !x.glued && x.start < d.end && d.start < x.end)
-  )
+  const hard = new SpanSet(excluded.filter((x) => !x.glued))
+  const dates = findDates(sentence, rules, publishedYear).filter((d) => !hard.hits(d.start, d.end))
   const period = periodOf(dates, sentence, rules, publishedYear)
   const facts: Fact[] = []
   for (const d of dates) {
@@ -134,12 +134,45 @@ function forecastWords(sentence: string, rules: LangRules): number[] {
  * to reach 50 bn", "soll … 63 Doktoranden aufnehmen"), or after it in the same clause ("50 bn
  * is expected"); a plan in a later clause ("…, and 60 % plan to expand") leaves it actual.
  */
-function isForecast(sentence: string, at: number, words: number[]): boolean {
-  for (const w of words) {
-    if (w < at) return true
-    if (!/[,;:](?=\s)|[()–—]/.test(sentence.slice(at, w))) return true
+function isForecast(at: number, words: number[], breaks: ClauseBreak[]): boolean {
+  if (words.length === 0) return false
+  if (words[0]! < at) return true
+  // The nearest word after the figure decides: a clause break between them leaves it actual
+  // (any later word lies beyond the same break).
+  const w = words[0]!
+  const next = breaks[firstAtOrAfter(breaks, at)]
+  if (!next) return true
+  return !(next.at + next.needs <= w)
+}
+
+interface ClauseBreak {
+  at: number
+  /** Characters that must lie before the word: a comma counts only with a space after it. */
+  needs: number
+}
+
+/** Clause breaks of a sentence, in order: ", " "; " ": " and brackets or dashes. */
+function clauseBreaks(sentence: string): ClauseBreak[] {
+  const out: ClauseBreak[] = []
+  const re = /[,;:](?=\s)|[()–—]/g
+  let m: RegExpExecArray | null
+  while ((m = re.exec(sentence)) !== null)
+    out.push({
+      at: m.index,
+      needs: m[0] === '(' || m[0] === ')' || m[0] === '–' || m[0] === '—' ? 1 : 2
+    })
+  return out
+}
+
+function firstAtOrAfter(list: Array<{ at: number }>, at: number): number {
+  let lo = 0
+  let hi = list.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (list[mid]!.at < at) lo = mid + 1
+    else hi = mid
   }
-  return false
+  return lo
 }
 
 /** The period the figures of a sentence cover: a partial year, a whole year, "annual". */
@@ -169,8 +202,52 @@ interface Range {
   glued?: boolean
 }
 
-const EXCLUDE =
-  /(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+|\S+\.(?:jpe?g|png|gif|webp|svg|pdf|html?|php|aspx?|vnp|docx?)(?![\p{L}])|(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?(?:[\s.-]\d{2,4}){2,}(?=\s*$|[^\d\p{L}.,]|\s\D)|(\p{Script=Latin}+[\p{L}\d]*\d[\p{L}\d-]*)|\d+[\p{L}\d]*-\p{L}[\p{L}\d-]*/gu
+// Each alternative reads a bounded stretch from a bounded set of starts (run starts, atomic
+// look-ahead captures), so that a long run of letters, digits or binary noise costs linear time.
+const EXCLUDE = new RegExp(
+  [
+    String.raw`(?:https?:\/\/|www\.)\S+`,
+    String.raw`(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,64}\.[\w.]{1,64}`,
+    String.raw`(?<!\S)\S{1,256}?\.(?:jpe?g|png|gif|webp|svg|pdf|html?|php|aspx?|vnp|docx?)(?![\p{L}])`,
+    String.raw`(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?(?:[\s.-]\d{2,4}){2,6}(?=\s*$|[^\d\p{L}.,]|\s\D)`,
+    String.raw`(?<glued>(?<!\p{Script=Latin})\p{Script=Latin}(?=(?<letters>\p{L}{0,64}))\k<letters>\d[\p{L}\d-]*)`,
+    String.raw`(?<!\d)\d(?=(?<word>[\p{L}\d]{0,64}))\k<word>-\p{L}[\p{L}\d-]*`
+  ].join('|'),
+  'gu'
+)
+
+/**
+ * Ranges merged into disjoint sorted spans, asked whether they overlap [start, end) in
+ * O(log n): the only candidate is the last span starting before `end`.
+ */
+export class SpanSet {
+  private readonly starts: number[] = []
+  private readonly ends: number[] = []
+
+  constructor(ranges: ReadonlyArray<{ start: number; end: number }>) {
+    const sorted = [...ranges].sort((a, b) => a.start - b.start)
+    for (const r of sorted) {
+      const last = this.ends.length - 1
+      if (last >= 0 && r.start <= this.ends[last]!) {
+        this.ends[last] = Math.max(this.ends[last]!, r.end)
+      } else {
+        this.starts.push(r.start)
+        this.ends.push(r.end)
+      }
+    }
+  }
+
+  hits(start: number, end: number): boolean {
+    let lo = 0
+    let hi = this.starts.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (this.starts[mid]! < end) lo = mid + 1
+      else hi = mid
+    }
+    return lo > 0 && this.ends[lo - 1]! > start
+  }
+}
 
 function excludedSpans(sentence: string): Range[] {
   const out: Range[] = []
@@ -182,7 +259,7 @@ function excludedSpans(sentence: string): Range[] {
     if (/^[\d\s.]+$/.test(text) && /^\d{1,3}(?:[ \u00a0.]\d{3})+$/.test(text.trim())) continue
     // A date written with numbers ("21.09.2025", "2025-09-21") is a date, not a phone number.
     if (/^(?:\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{2}-\d{2})$/.test(text)) continue
-    out.push({ start: m.index, end: m.index + text.length, glued: m[1] !== undefined })
+    out.push({ start: m.index, end: m.index + text.length, glued: m.groups?.glued !== undefined })
   }
   return out
 }
@@ -281,7 +358,8 @@ function numbersIn(
   re: QuantityRegexes
 ): NumberAt[] {
   const out: NumberAt[] = []
-  const inMask = (s: number, e: number): boolean => masked.some((m) => m.start < e && s < m.end)
+  const mask = new SpanSet(masked)
+  const inMask = (s: number, e: number): boolean => mask.hits(s, e)
   for (let i = 0; i < sentence.length; i++) {
     const c = sentence.charCodeAt(i)
     if (c < 48 || c > 57) continue

@@ -12,6 +12,12 @@ export interface NumberToken {
   frac: string
 }
 
+/**
+ * Separators read in one number at most: "1.234.567.890.123,45" has five. A longer run ("1 2 3
+ * 4 …", a table without stops) is read as several numbers, so each digit is looked at once.
+ */
+const MAX_SEPARATORS = 12
+
 const GROUP_SPACE = /[ \u00a0\u202f\u2009]/
 const SEP = /[.,' \u00a0\u202f\u2009]/
 
@@ -38,7 +44,13 @@ export function readNumber(text: string, start: number, rules: LangRules): Numbe
       i++
       continue
     }
-    if (c !== undefined && SEP.test(c) && isDigit(text[i + 1]) && cur) {
+    if (
+      c !== undefined &&
+      seps.length < MAX_SEPARATORS &&
+      SEP.test(c) &&
+      isDigit(text[i + 1]) &&
+      cur
+    ) {
       groups.push(cur)
       seps.push(c)
       cur = ''

@@ -93,7 +93,7 @@ export function sentenceSpans(text: string): Span[] {
     if (ch === '.') {
       // An ordinal ("2. September") or an abbreviation ("ca. 60") does not end a sentence.
       let w = i
-      while (w > 0 && /[\p{L}\p{N}.]/u.test(text[w - 1]!)) w--
+      while (w > 0 && i - w < 16 && /[\p{L}\p{N}.]/u.test(text[w - 1]!)) w--
       const word = text.slice(w, i).toLowerCase()
       if (/^\d{1,2}$/.test(word)) continue
       if (ABBREV.has(word) || /^\p{L}$/u.test(word)) continue

@@ -16,6 +16,8 @@ type OwnerText = {
   id: string
   sourceId: string | null
   key: string
+  /** Characters of the text, when known without reading it. */
+  length?: number
   /** Read only when the key shows the stored facts are stale. */
   text: () => { text: string; lang: string; published: string | null }
 }
@@ -49,11 +51,13 @@ type SourceRow = {
   language: string | null
   publishedAt: string | null
   layout: string | null
+  length: number
 }
 
 function sourceOwners(db: SqliteDb, sourceId?: string): OwnerText[] {
   const rows = db.all<SourceRow>(
-    `SELECT id, content_hash AS contentHash, language, published_at AS publishedAt, layout
+    `SELECT id, content_hash AS contentHash, language, published_at AS publishedAt, layout,
+       length(content) AS length
      FROM sources WHERE deleted_at IS NULL ${sourceId ? 'AND id = ?' : ''} ORDER BY seq`,
     sourceId ? [sourceId] : []
   )
@@ -61,6 +65,7 @@ function sourceOwners(db: SqliteDb, sourceId?: string): OwnerText[] {
     kind: 'source',
     id: row.id,
     sourceId: row.id,
+    length: row.length,
     key: hashOf(
       `${row.contentHash ?? ''}|${row.language ?? ''}|${row.publishedAt ?? ''}|${row.layout ?? ''}`
     ),
@@ -168,6 +173,13 @@ function hasFactsTable(db: SqliteDb): boolean {
 }
 
 /**
+ * Longest text whose facts are computed inside the write that saved it (about 0.1 s). A
+ * larger one (a book, a data dump) is left stale and computed when facts are first read, so
+ * that saving it never holds the store for seconds.
+ */
+export const REFRESH_IN_WRITE_MAX = 1_000_000
+
+/**
  * Recomputes the stored facts of one text after it was written; called inside the writing
  * transaction. A text whose key did not change costs one indexed look-up.
  */
@@ -184,7 +196,12 @@ export function refreshFacts(db: SqliteDb, kind: FactOwner, id: string): void {
       `SELECT text_key FROM facts WHERE owner_kind = ? AND owner_id = ?`,
       [owner.kind, owner.id]
     )
-    if (stored !== owner.key) save(db, owner, compute(owner))
+    if (stored === owner.key) continue
+    if ((owner.length ?? 0) > REFRESH_IN_WRITE_MAX) {
+      db.run(`DELETE FROM facts WHERE owner_kind = ? AND owner_id = ?`, [owner.kind, owner.id])
+    } else {
+      save(db, owner, compute(owner))
+    }
   }
 }
 
