@@ -88,7 +88,12 @@ describe('CSV export of claims', () => {
               '',
               '0',
               cell(row.created_at ?? null),
-              cell(row.updated_at ?? null)
+              cell(row.updated_at ?? null),
+              // No notes, relations or sources for these.
+              '',
+              '',
+              '',
+              ''
             ])
           )
         }

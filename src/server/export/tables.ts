@@ -22,6 +22,9 @@ export type CsvTable = {
 /** Paths of tags in the codebook are joined with this; so are source titles. */
 export const LIST_SEPARATOR = '; '
 
+/** Notes and relations hold sentences of their own: one a line within the cell. */
+export const LINE_SEPARATOR = '\n'
+
 const CLAIM_HEADER = [
   'id',
   'text',
@@ -33,7 +36,11 @@ const CLAIM_HEADER = [
   'sources',
   'citation_count',
   'created_at',
-  'updated_at'
+  'updated_at',
+  'notes',
+  'relations',
+  'source_urls',
+  'source_published_at'
 ] as const
 
 const SOURCE_HEADER = [
@@ -68,7 +75,9 @@ const CITATION_HEADER = [
   'end_offset',
   'anchor_status',
   'created_at',
-  'updated_at'
+  'updated_at',
+  'source_url',
+  'source_published_at'
 ] as const
 
 const TAG_HEADER = [
@@ -120,7 +129,25 @@ const CLAIM_PAGE = (
      ORDER BY s.title COLLATE NOCASE)) AS source_titles,
   (SELECT count(*) FROM citations ci JOIN sources s ON s.id = ci.source_id
    WHERE ci.claim_id = c.id AND s.deleted_at IS NULL) AS citation_count,
-  c.created_at, c.updated_at
+  c.created_at, c.updated_at,
+  (SELECT group_concat(body, char(31)) FROM (SELECT n.body FROM notes n
+     WHERE n.target_kind = 'claim' AND n.target_id = c.id ORDER BY n.created_at, n.seq)) AS notes,
+  (SELECT group_concat(line, char(31)) FROM (
+     SELECT r.kind || ' ' || o.id || ': ' || o.text AS line, r.created_at AS at, r.seq AS seq
+       FROM relations r JOIN claims o ON o.id = r.to_claim_id
+       WHERE r.from_claim_id = c.id AND o.deleted_at IS NULL
+     UNION ALL
+     SELECT r.kind || ' (by) ' || o.id || ': ' || o.text, r.created_at, r.seq
+       FROM relations r JOIN claims o ON o.id = r.from_claim_id
+       WHERE r.to_claim_id = c.id AND o.deleted_at IS NULL
+     ORDER BY at, seq)) AS relations,
+  (SELECT group_concat(coalesce(url, ''), char(31)) FROM (SELECT s.title, s.url FROM citations ci
+     JOIN sources s ON s.id = ci.source_id WHERE ci.claim_id = c.id AND s.deleted_at IS NULL
+     GROUP BY s.title ORDER BY s.title COLLATE NOCASE)) AS source_urls,
+  (SELECT group_concat(coalesce(published_at, ''), char(31)) FROM (SELECT s.title,
+     s.published_at FROM citations ci JOIN sources s ON s.id = ci.source_id
+     WHERE ci.claim_id = c.id AND s.deleted_at IS NULL
+     GROUP BY s.title ORDER BY s.title COLLATE NOCASE)) AS source_published_at
   FROM claims c WHERE c.seq ${inPage} AND c.deleted_at IS NULL`
 
 const SOURCE_PAGE = (
@@ -143,7 +170,7 @@ const CITATION_PAGE = (
   inPage: string
 ): string => `SELECT ci.seq, ci.id, ci.claim_id, c.text, ci.source_id, s.title,
   s.reliability, ci.quote, ci.stance, ci.locator, ci.note, ci.start_offset, ci.end_offset,
-  ci.anchor_status, ci.created_at, ci.updated_at
+  ci.anchor_status, ci.created_at, ci.updated_at, s.url, s.published_at
   FROM ${CITATIONS_FROM}
   WHERE ci.seq ${inPage} AND c.deleted_at IS NULL AND s.deleted_at IS NULL`
 
@@ -195,6 +222,11 @@ function countOf(db: SqliteDb, sql: string, params: SqlValue[]): number {
   return Number(db.pluck(sql, params) ?? 0)
 }
 
+/** A list SQL joined with U+001F (which no text holds), joined again for a reader. */
+function joined(value: SqlValue | undefined, separator: string): string {
+  return typeof value === 'string' ? value.split('\u001f').join(separator) : ''
+}
+
 /** Tag ids as codebook paths, sorted, joined. */
 function tagPathsOf(ctx: CoreContext, db: SqliteDb, ids: SqlValue | undefined): string {
   if (typeof ids !== 'string' || ids === '') return ''
@@ -231,10 +263,14 @@ export function csvTable(
             csvValue(v[5]),
             csvValue(v[6]),
             tagPathsOf(ctx, db, v[7]),
-            typeof v[8] === 'string' ? v[8].split('\u001f').join(LIST_SEPARATOR) : '',
+            joined(v[8], LIST_SEPARATOR),
             csvValue(v[9]),
             csvValue(v[10]),
-            csvValue(v[11])
+            csvValue(v[11]),
+            joined(v[12], LINE_SEPARATOR),
+            joined(v[13], LINE_SEPARATOR),
+            joined(v[14], LIST_SEPARATOR),
+            joined(v[15], LIST_SEPARATOR)
           ])
       }
     }
