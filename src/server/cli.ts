@@ -185,7 +185,8 @@ async function discrepanciesCommand(args: string[], io: Output): Promise<number>
     return 0
   }
   for (const pair of pairs) {
-    io.out(`${pair.outcome}: "${pair.a.quote}" / "${pair.b.quote}" — ${pair.reason}`)
+    const origin = pair.sameOrigin ? ' [same origin]' : ''
+    io.out(`${pair.outcome}${origin}: "${pair.a.quote}" / "${pair.b.quote}" — ${pair.reason}`)
   }
   return 0
 }

@@ -135,7 +135,9 @@ const recordRequests = {
             language: sourceFields.language.optional(),
             kind: sourceFields.kind.optional(),
             reliability: sourceFields.reliability.optional(),
-            content: sourceFields.content.optional()
+            content: sourceFields.content.optional(),
+            /** The source this one was translated or copied from; null: independent. */
+            originId: id.nullable().optional()
           })
           .strict()
       })

@@ -44,6 +44,12 @@ export type FactPair = {
   reason: string
   /** How much of the two sentences' context is shared (names, numbers, words). */
   score: number
+  /**
+   * The two sources are of one origin (one is marked as a translation or copy of the other,
+   * or both of a third): their agreement is no corroboration, so such a pair is never
+   * `consistent` (those are left out); a disagreement is kept, it may be a mistranslation.
+   */
+  sameOrigin?: boolean
 }
 
 export type FactOutputs = {

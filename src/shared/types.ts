@@ -41,6 +41,8 @@ export type Source = {
   tags: TagRef[]
   claimCount: number
   contentLength: number
+  /** The source this one is a translation or copy of (same origin); null when independent. */
+  originId: string | null
 }
 
 export type SourceWithContent = Source & {

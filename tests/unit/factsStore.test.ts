@@ -142,4 +142,62 @@ describe('stored facts', () => {
     expect(facts.map((fact) => fact.quote)).toEqual(['about 40 million NOK'])
     expect(content.slice(facts[0]!.start, facts[0]!.end)).toBe('about 40 million NOK')
   })
+
+  it('never lets a translation corroborate its original; keeps their disagreements', async () => {
+    const { core, en, de } = await project()
+    const marked = await call(core, 'sources.update', { id: de.id, changes: { originId: en.id } })
+    expect(marked.originId).toBe(en.id)
+    const { pairs } = await call(core, 'facts.pairs', {})
+    const quotes = pairs.map((pair) => `${pair.a.quote} | ${pair.b.quote}`)
+    // "rund 40 Millionen NOK" agreeing with its original confirms nothing.
+    expect(quotes).not.toContain('about 40 million NOK | rund 40 Millionen NOK')
+    expect(pairs.find((pair) => pair.b.quote === 'Juni 2026')).toMatchObject({
+      outcome: 'conflict',
+      sameOrigin: true,
+      reason: expect.stringContaining('same origin') as unknown as string
+    })
+    expect(pairs.every((pair) => pair.outcome !== 'consistent' && pair.sameOrigin)).toBe(true)
+
+    // A third source copied from the translation is of the same origin too.
+    const copy = await call(core, 'sources.create', {
+      title: 'Hafenarbeiten (Kopie)',
+      language: 'de',
+      publishedAt: '2025-10-05',
+      content: HARBOUR_DE
+    })
+    await call(core, 'sources.update', { id: copy.id, changes: { originId: de.id } })
+    const three = await call(core, 'facts.pairs', {})
+    expect(three.pairs.every((pair) => pair.sameOrigin)).toBe(true)
+
+    // Undo (the copy's mark, the copy, the translation's mark) clears the mark: the cost
+    // agrees across independent sources again.
+    for (let i = 0; i < 3; i++) await call(core, 'history.undo', {})
+    const undone = await call(core, 'facts.pairs', { sourceIds: [en.id, de.id] })
+    expect(undone.pairs.find((pair) => pair.b.quote === 'rund 40 Millionen NOK')).toMatchObject({
+      outcome: 'consistent',
+      sameOrigin: false
+    })
+    const source = await call(core, 'sources.get', { id: de.id })
+    expect(source.originId).toBeNull()
+  })
+
+  it('refuses an origin that is the source itself, missing, or a circle', async () => {
+    const { core, en, de } = await project()
+    const self = await core.invoke('sources.update', { id: en.id, changes: { originId: en.id } })
+    expect(self.ok ? null : self.error.message).toBe(
+      'A source cannot be a translation or copy of itself.'
+    )
+    const missing = await core.invoke('sources.update', {
+      id: en.id,
+      changes: { originId: '00000000-0000-4000-8000-000000000000' }
+    })
+    expect(missing.ok ? null : missing.error.message).toBe('The source of origin does not exist.')
+    await call(core, 'sources.update', { id: de.id, changes: { originId: en.id } })
+    const circle = await core.invoke('sources.update', { id: en.id, changes: { originId: de.id } })
+    expect(circle.ok ? null : circle.error.message).toMatch(/cannot go in a circle/)
+    // Nothing was changed by the refused requests; clearing works.
+    const cleared = await call(core, 'sources.update', { id: de.id, changes: { originId: null } })
+    expect(cleared.originId).toBeNull()
+    expect((await call(core, 'sources.get', { id: en.id })).originId).toBeNull()
+  })
 })

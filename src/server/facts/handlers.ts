@@ -6,6 +6,7 @@ import type { CoreContext } from '../records/context'
 import { requireFound } from '../records/context'
 import { pairFacts } from './match'
 import { currentFacts, type FactScope } from './store'
+import type { SqliteDb } from '../store/sqlite'
 
 /** Current facts; the ones computed now are kept when the project can be written. */
 export function listFacts(ctx: CoreContext, scope: FactScope): StoredFact[] {
@@ -30,13 +31,33 @@ export function listFacts(ctx: CoreContext, scope: FactScope): StoredFact[] {
   })
 }
 
+/** Each source marked as a translation or copy, mapped to the root of its origin. */
+export function originRoots(db: SqliteDb): Map<string, string> {
+  const parent = new Map<string, string>()
+  for (const row of db.all<{ id: string; originId: string }>(
+    `SELECT id, origin_id AS originId FROM sources WHERE origin_id IS NOT NULL`
+  )) {
+    parent.set(row.id, row.originId)
+  }
+  const roots = new Map<string, string>()
+  for (const id of parent.keys()) {
+    let at = id
+    // Origins are checked to form no circle when set; the bound guards an edited file.
+    for (let k = 0; k < 1000 && parent.has(at); k++) at = parent.get(at)!
+    roots.set(id, at)
+  }
+  return roots
+}
+
 export function factPairs(ctx: CoreContext, input: ParsedInput<'facts.pairs'>): FactPair[] {
   const only = input.sourceIds ? new Set(input.sourceIds) : null
   const facts = listFacts(ctx, { owners: ['source'] }).filter(
     (fact) => only === null || (fact.sourceId !== null && only.has(fact.sourceId))
   )
   const outcomes = input.outcomes ? new Set(input.outcomes) : null
-  return pairFacts(facts).filter((pair) => outcomes === null || outcomes.has(pair.outcome))
+  return pairFacts(facts, ctx.store.read(originRoots)).filter(
+    (pair) => outcomes === null || outcomes.has(pair.outcome)
+  )
 }
 
 export const factHandlers: HandlersFor<keyof typeof factRequests> = {

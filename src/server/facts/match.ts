@@ -340,7 +340,12 @@ function compareDates(a: StoredFact, b: StoredFact): { outcome: PairOutcome; rea
  * whose sentences share enough context; the best-scored candidates are kept first, each fact
  * at most once per other source.
  */
-export function pairFacts(facts: StoredFact[]): FactPair[] {
+/**
+ * `origins` maps a source to the root of its origin (the source it was translated or copied
+ * from, followed to the end); sources not in it are their own origin.
+ */
+export function pairFacts(facts: StoredFact[], origins?: ReadonlyMap<string, string>): FactPair[] {
+  const originOf = (source: string): string => origins?.get(source) ?? source
   const usable = facts.filter(
     (fact): fact is StoredFact & { sourceId: string } => fact.sourceId !== null
   )
@@ -420,12 +425,19 @@ export function pairFacts(facts: StoredFact[]): FactPair[] {
     if (taken.has(ka) || taken.has(kb)) continue
     if ((perFact.get(a) ?? 0) >= MAX_PAIRS_PER_FACT) continue
     if ((perFact.get(b) ?? 0) >= MAX_PAIRS_PER_FACT) continue
+    const sameOrigin = originOf(a.source) === originOf(b.source)
+    const compared = compareFacts(a.fact, b.fact)
+    // A translation agreeing with its original confirms nothing: not a pair to show.
+    if (sameOrigin && compared.outcome === 'consistent') continue
     taken.add(ka)
     taken.add(kb)
     perFact.set(a, (perFact.get(a) ?? 0) + 1)
     perFact.set(b, (perFact.get(b) ?? 0) + 1)
-    const { outcome, reason } = compareFacts(a.fact, b.fact)
-    pairs.push({ a: side(a), b: side(b), outcome, reason, score })
+    const { outcome } = compared
+    const reason = sameOrigin
+      ? `${compared.reason} (same origin: one source is a translation or copy of the other)`
+      : compared.reason
+    pairs.push({ a: side(a), b: side(b), outcome, reason, score, sameOrigin })
   }
   return pairs
 }

@@ -43,6 +43,7 @@ export const ENTITIES: Record<EntityKind, EntityDefinition> = {
       content: 'content',
       contentHash: 'content_hash',
       layout: 'layout',
+      originId: 'origin_id',
       deletedAt: 'deleted_at'
     },
     timestamps: 'both'

@@ -3,6 +3,7 @@ import { reanchorSource } from '../documents/citations'
 import { contentHashOf } from '../import'
 import type { ParsedInput, SOURCE_SORT_FIELDS } from '../../shared/contract'
 import type { Reliability, SourceKind } from '../../shared/domain'
+import { AttestError } from '../../shared/result'
 import type { ListResult, Source, SourceWithContent, TagRef } from '../../shared/types'
 import { shiftLayout, type SourceLayout } from '../../shared/pages'
 import { refreshFacts } from '../facts/store'
@@ -53,12 +54,13 @@ type SourceRow = {
   deletedAt: string | null
   contentLength: number
   claimCount: number
+  originId: string | null
   tagIds: string | null
 }
 
 const COLUMNS = `s.id, s.title, s.url, s.publisher, s.author, s.published_at AS publishedAt,
   s.language, s.kind, s.reliability, s.created_at AS createdAt, s.updated_at AS updatedAt,
-  s.deleted_at AS deletedAt, length(s.content) AS contentLength,
+  s.deleted_at AS deletedAt, length(s.content) AS contentLength, s.origin_id AS originId,
   ${CLAIM_COUNT} AS claimCount,
   (SELECT group_concat(t.id) FROM source_tags st JOIN tags t ON t.seq = st.tag_seq
    WHERE st.source_seq = s.seq) AS tagIds`
@@ -225,6 +227,7 @@ function clampLayout(layout: SourceLayout, content: string): SourceLayout {
 /** Returns the source without its text: a grid edit should not ship megabytes back. */
 export function updateSource(ctx: CoreContext, input: ParsedInput<'sources.update'>): Source {
   mutate(ctx, 'Edit source', (op) => {
+    if (input.changes.originId) checkOrigin(ctx.store.db, input.id, input.changes.originId)
     const values: Record<string, string | null> = {}
     for (const [field, value] of Object.entries(input.changes)) {
       if (value !== undefined) values[field] = value
@@ -247,6 +250,37 @@ export function updateSource(ctx: CoreContext, input: ParsedInput<'sources.updat
     if (changed > 0) refreshFacts(ctx.store.db, 'source', input.id)
   })
   return sourceWithoutContent(ctx, input.id)
+}
+
+/**
+ * A source's origin must be another source that exists and is not in the Trash, and must not
+ * lead back to the source itself (A copied from B copied from A).
+ */
+export function checkOrigin(db: SqliteDb, id: string, originId: string): void {
+  if (originId === id) {
+    throw new AttestError('invalid_input', 'A source cannot be a translation or copy of itself.')
+  }
+  let at: string | null = originId
+  for (let depth = 0; at !== null; depth++) {
+    const row: { originId: string | null } | undefined = db.get<{ originId: string | null }>(
+      `SELECT origin_id AS originId FROM sources WHERE id = ? AND deleted_at IS NULL`,
+      [at]
+    )
+    if (!row) {
+      throw new AttestError(
+        'invalid_input',
+        depth === 0 ? 'The source of origin does not exist.' : 'The chain of origins is broken.'
+      )
+    }
+    if (row.originId === id) {
+      throw new AttestError(
+        'invalid_input',
+        'That source is itself a translation or copy of this one: origins cannot go in a circle.'
+      )
+    }
+    if (depth > 1000) throw new AttestError('invalid_input', 'The chain of origins is too long.')
+    at = row.originId
+  }
 }
 
 function sourceWithoutContent(ctx: CoreContext, id: string): Source {

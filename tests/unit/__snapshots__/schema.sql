@@ -1,4 +1,4 @@
--- The schema of a new project (user_version 11), from sqlite_master.
+-- The schema of a new project (user_version 12), from sqlite_master.
 -- Regenerate after adding a migration: npm run schema:snapshot
 
 -- index briefings_title
@@ -81,6 +81,9 @@ CREATE INDEX sources_kind ON sources (kind) WHERE deleted_at IS NULL;
 
 -- index sources_language
 CREATE INDEX sources_language ON sources (language) WHERE deleted_at IS NULL;
+
+-- index sources_origin
+CREATE INDEX sources_origin ON sources (origin_id) WHERE origin_id IS NOT NULL;
 
 -- index sources_published_at
 CREATE INDEX sources_published_at ON sources (published_at) WHERE deleted_at IS NULL;
@@ -316,7 +319,7 @@ CREATE TABLE sources (
   deleted_at TEXT
 , kind TEXT NOT NULL DEFAULT 'article'
   CHECK (kind IN ('article', 'report', 'interview', 'dataset', 'other')), reliability TEXT
-  CHECK (reliability IS NULL OR reliability IN ('A', 'B', 'C', 'D', 'E', 'F')), content_hash TEXT, layout TEXT CHECK (layout IS NULL OR json_valid(layout)));
+  CHECK (reliability IS NULL OR reliability IN ('A', 'B', 'C', 'D', 'E', 'F')), content_hash TEXT, layout TEXT CHECK (layout IS NULL OR json_valid(layout)), origin_id TEXT);
 
 -- table sources_fts
 CREATE VIRTUAL TABLE sources_fts USING fts4 (

@@ -9,6 +9,7 @@ import { migration008 } from './008_briefings'
 import { migration009 } from './009_facts'
 import { migration010 } from './010_citation_translation'
 import { migration011 } from './011_dismissed_pairs'
+import { migration012 } from './012_source_origin'
 import type { Migration } from './types'
 
 /** Every schema version, in order. Append only: a released migration never changes. */
@@ -23,7 +24,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
-  migration011
+  migration011,
+  migration012
 ]
 export const LATEST_VERSION = MIGRATIONS.length
 export type { Migration }
