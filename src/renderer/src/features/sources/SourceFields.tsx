@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react'
 import type { RequestInput } from '../../../../shared/contract'
 import {
   RELIABILITY_GRADES,
@@ -29,7 +30,43 @@ const reliabilityOptions: SelectOption<Reliability | null>[] = [
 
 const orNull = (text: string) => (text.trim() === '' ? null : text)
 
+/** Sources offered as an origin: the first 1,000 by title, and the current one if further. */
+function useOriginOptions(row: Source): SelectOption<string | null>[] {
+  const [sources, setSources] = useState<Source[]>([])
+  useEffect(() => {
+    let live = true
+    void (async () => {
+      const page = await call('sources.list', {
+        offset: 0,
+        limit: 1000,
+        sort: [{ field: 'title', direction: 'asc' }]
+      })
+      const list = page.rows.filter((source) => source.id !== row.id)
+      if (row.originId && !list.some((source) => source.id === row.originId)) {
+        list.push(await call('sources.get', { id: row.originId }))
+      }
+      if (live) setSources(list)
+    })().catch(() => {
+      if (live) setSources([])
+    })
+    return () => {
+      live = false
+    }
+  }, [row.id, row.originId])
+  const seen = new Set<string>()
+  const options: SelectOption<string | null>[] = [{ value: null, label: 'None (independent)' }]
+  for (const source of sources) {
+    // Labels are the options' keys: two sources of one title are told apart by date and id.
+    let label = source.publishedAt ? `${source.title} (${source.publishedAt})` : source.title
+    if (seen.has(label)) label = `${label} · ${source.id.slice(0, 8)}`
+    seen.add(label)
+    options.push({ value: source.id, label })
+  }
+  return options
+}
+
 export function SourceFields({ row, onSaved }: FieldsProps<Source>) {
+  const originOptions = useOriginOptions(row)
   const save = async (changes: SourceChanges) => {
     const saved = await call('sources.update', { id: row.id, changes })
     onSaved(saved)
@@ -79,6 +116,13 @@ export function SourceFields({ row, onSaved }: FieldsProps<Source>) {
         value={row.reliability}
         options={reliabilityOptions}
         onCommit={(reliability) => save({ reliability })}
+      />
+      <SelectField
+        label="Same origin as"
+        value={row.originId}
+        options={originOptions}
+        wide
+        onCommit={(originId) => save({ originId })}
       />
     </div>
   )

@@ -1,0 +1,78 @@
+import path from 'node:path'
+import { expect, test } from './fixtures'
+
+const SHOTS = process.env.ATTEST_SHOTS
+
+// Two reports written for this test: one a translation of the other.
+const ORIGINAL = [
+  'Harbour works in Tromsø',
+  '',
+  'The council said the new quay in Tromsø will cost about 40 million NOK and open in May 2026.'
+].join('\n')
+const TRANSLATION = [
+  'Hafenarbeiten in Tromsø',
+  '',
+  'Der neue Kai in Tromsø kostet nach Angaben des Rates rund 40 Millionen NOK und soll im Juni 2026 eröffnet werden.'
+].join('\n')
+
+test('an analyst marks a source as a translation of another, sees agreement drop, and undoes it', async ({
+  app,
+  attest,
+  page
+}) => {
+  const original = await attest.api<{ id: string }>('sources.create', {
+    title: 'Harbour works',
+    language: 'en',
+    publishedAt: '2025-10-02',
+    content: ORIGINAL
+  })
+  const translation = await attest.api<{ id: string }>('sources.create', {
+    title: 'Hafenarbeiten',
+    language: 'de',
+    publishedAt: '2025-10-03',
+    content: TRANSLATION
+  })
+  const consistent = async (): Promise<number> =>
+    (
+      await attest.api<{ pairs: Array<{ outcome: string }> }>('facts.pairs', {
+        outcomes: ['consistent']
+      })
+    ).pairs.length
+  expect(await consistent()).toBe(1)
+
+  await page.reload()
+  await app.show('Sources')
+  await app.cell('Sources', 'Hafenarbeiten', 'title').click()
+  await app.openDetails()
+  const details = app.details('Source')
+  const origin = details.getByLabel('Same origin as', { exact: true })
+  await expect(origin).toHaveValue('0')
+  await origin.selectOption({ label: 'Harbour works (2025-10-02)' })
+  await expect
+    .poll(
+      async () =>
+        (await attest.api<{ originId: string | null }>('sources.get', { id: translation.id }))
+          .originId
+    )
+    .toBe(original.id)
+  // The translation agreeing with its original is no corroboration.
+  expect(await consistent()).toBe(0)
+  if (SHOTS) {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme })
+      await page.screenshot({ path: path.join(SHOTS, `facts-same-origin-${scheme}.png`) })
+    }
+    await page.emulateMedia({ colorScheme: 'light' })
+  }
+
+  await page.getByRole('button', { name: 'Undo', exact: true }).click()
+  await expect
+    .poll(
+      async () =>
+        (await attest.api<{ originId: string | null }>('sources.get', { id: translation.id }))
+          .originId
+    )
+    .toBeNull()
+  await expect(origin).toHaveValue('0')
+  expect(await consistent()).toBe(1)
+})
