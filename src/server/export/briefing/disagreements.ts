@@ -49,10 +49,7 @@ function figureSide(ctx: RenderContext, figure: FigureSide): Html {
 function renderFigureConflicts(ctx: RenderContext): Html | null {
   const { pairs, omitted } = figureConflicts(ctx)
   if (pairs.length === 0) return null
-  return html`
-  <h3 class="dis-subtitle">Figures that disagree</h3>
-  <p class="section-lede">Figures and dates in the sources cited here that do not agree, found by comparing the sources' texts; each sentence as its source wrote it.</p>
-  ${pairs.map(
+  const rendered = pairs.map(
     (pair) => html`
   <div class="dis-figures">
     <div class="dis-pair">
@@ -61,7 +58,16 @@ function renderFigureConflicts(ctx: RenderContext): Html | null {
     </div>
     <p class="dis-reason">${pair.reason}</p>
   </div>`
-  )}
+  )
+  const [first, ...rest] = rendered
+  // The heading travels with its first pair: the two are kept on one page.
+  return html`
+  <div class="dis-lead">
+    <h3 class="dis-subtitle">Figures that disagree</h3>
+    <p class="section-lede">Figures and dates in the sources cited here that do not agree, found by comparing the sources' texts; each sentence as its source wrote it.</p>
+    ${first}
+  </div>
+  ${rest}
   ${omitted > 0 && html`<p class="dis-more">${omitted} more pairs of figures disagree; the fact finder in the app lists them all.</p>`}`
 }
 
