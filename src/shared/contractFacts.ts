@@ -27,5 +27,7 @@ export const factRequests = {
         outcomes: z.array(outcome).min(1).max(4).optional()
       })
       .strict()
-  }
+  },
+  /** The suggested credibility of one claim, computed on demand (never in a list). */
+  'claims.credibility': { input: z.object({ id }).strict() }
 } as const

@@ -52,7 +52,21 @@ export type FactPair = {
   sameOrigin?: boolean
 }
 
+/** A grade FM 2-22.3 would suggest from the project's evidence; the analyst's stays theirs. */
+export type SuggestedCredibility = {
+  grade: 1 | 2 | 3 | 4 | 5 | 6
+  label: string
+  /** One line: what the grade rests on ("2 independent sources support it"). */
+  reason: string
+  /** Origins (a translation or copy counted with its original) of supporting citations. */
+  independentSources: number
+  contradictingCitations: number
+  /** Conflicting figure pairs between the claim's cited passages. */
+  conflictPairs: number
+}
+
 export type FactOutputs = {
   'facts.list': { facts: StoredFact[] }
   'facts.pairs': { pairs: FactPair[] }
+  'claims.credibility': SuggestedCredibility
 }

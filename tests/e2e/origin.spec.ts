@@ -76,3 +76,62 @@ test('an analyst marks a source as a translation of another, sees agreement drop
   await expect(origin).toHaveValue('0')
   expect(await consistent()).toBe(1)
 })
+
+test('the claim panel shows the credibility the evidence suggests beside the analyst grade', async ({
+  app,
+  attest,
+  page
+}) => {
+  const ids: string[] = []
+  for (const [title, language, content] of [
+    ['Harbour works', 'en', ORIGINAL],
+    ['Hafenarbeiten', 'de', TRANSLATION]
+  ] as const) {
+    ids.push(
+      (
+        await attest.api<{ id: string }>('sources.create', {
+          title,
+          language,
+          publishedAt: '2025-10-02',
+          content
+        })
+      ).id
+    )
+  }
+  const claim = await attest.api<{ id: string }>('claims.create', {
+    text: 'The quay in Tromsø costs 40 million NOK.'
+  })
+  for (const [sourceId, text, part] of [
+    [ids[0]!, ORIGINAL, 'about 40 million NOK'],
+    [ids[1]!, TRANSLATION, 'rund 40 Millionen NOK']
+  ] as const) {
+    const start = text.indexOf(part)
+    await attest.api('citations.create', {
+      claimId: claim.id,
+      sourceId,
+      start,
+      end: start + part.length
+    })
+  }
+  await page.reload()
+  await app.cell('Claims', 'The quay in Tromsø costs 40 million NOK.', 'text').click()
+  await app.openDetails()
+  const suggested = app.details().getByLabel('Suggested credibility')
+  await expect(suggested).toContainText('Suggested: 2 — probably true')
+  await expect(suggested).toContainText('2 independent sources support it')
+  await expect(app.details().getByLabel('Credibility', { exact: true })).toHaveValue('0')
+  if (SHOTS) {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme })
+      await page.screenshot({ path: path.join(SHOTS, `facts-suggested-${scheme}.png`) })
+    }
+    await page.emulateMedia({ colorScheme: 'light' })
+  }
+  // Marked as a translation, the German report no longer counts as a second source.
+  await attest.api('sources.update', { id: ids[1], changes: { originId: ids[0] } })
+  await page.reload()
+  await app.cell('Claims', 'The quay in Tromsø costs 40 million NOK.', 'text').click()
+  await expect(app.details().getByLabel('Suggested credibility')).toContainText(
+    'Suggested: 3 — possibly true'
+  )
+})

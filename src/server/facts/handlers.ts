@@ -4,6 +4,7 @@ import type { factRequests } from '../../shared/contractFacts'
 import type { HandlersFor } from '../handlers'
 import type { CoreContext } from '../records/context'
 import { requireFound } from '../records/context'
+import { suggestCredibility } from './credibility'
 import { pairFacts } from './match'
 import { currentFacts, type FactScope } from './store'
 import type { SqliteDb } from '../store/sqlite'
@@ -62,5 +63,6 @@ export function factPairs(ctx: CoreContext, input: ParsedInput<'facts.pairs'>): 
 
 export const factHandlers: HandlersFor<keyof typeof factRequests> = {
   'facts.list': (ctx, input) => ({ facts: listFacts(ctx, input) }),
-  'facts.pairs': (ctx, input) => ({ pairs: factPairs(ctx, input) })
+  'facts.pairs': (ctx, input) => ({ pairs: factPairs(ctx, input) }),
+  'claims.credibility': (ctx, input) => suggestCredibility(ctx, input.id)
 }

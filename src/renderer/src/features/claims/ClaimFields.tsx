@@ -1,3 +1,5 @@
+import { useEffect, useState } from 'react'
+import type { SuggestedCredibility } from '../../../../shared/factTypes'
 import type { RequestInput } from '../../../../shared/contract'
 import {
   CLAIM_STATUSES,
@@ -34,7 +36,24 @@ function confidenceOf(text: string): number | null {
   return Number(trimmed.replace(',', '.'))
 }
 
+/** The grade the evidence suggests, fetched for the claim shown; refetched when it changes. */
+function useSuggested(row: Claim): SuggestedCredibility | null {
+  const [suggested, setSuggested] = useState<SuggestedCredibility | null>(null)
+  useEffect(() => {
+    let live = true
+    call('claims.credibility', { id: row.id }).then(
+      (value) => live && setSuggested(value),
+      () => live && setSuggested(null)
+    )
+    return () => {
+      live = false
+    }
+  }, [row.id, row.updatedAt, row.citationCount])
+  return suggested
+}
+
 export function ClaimFields({ row, onSaved }: FieldsProps<Claim>) {
+  const suggested = useSuggested(row)
   const save = async (changes: ClaimChanges) => {
     onSaved(await call('claims.update', { id: row.id, changes }))
   }
@@ -60,6 +79,15 @@ export function ClaimFields({ row, onSaved }: FieldsProps<Claim>) {
         options={credibilityOptions}
         onCommit={(credibility) => save({ credibility })}
       />
+      {suggested && (
+        <p className="detail-suggested" aria-label="Suggested credibility">
+          Suggested:{' '}
+          <strong>
+            {suggested.grade} — {suggested.label.toLowerCase()}
+          </strong>{' '}
+          ({suggested.reason}). Your own grade stays as you set it.
+        </p>
+      )}
       <TextField
         label="Confidence"
         value={row.confidence === null ? null : String(row.confidence)}
