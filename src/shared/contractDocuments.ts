@@ -74,7 +74,9 @@ export const documentRequests = {
         start: offset,
         end: offset,
         text: optionalText('The claim text', 20_000).optional(),
-        stance: stance.optional()
+        stance: stance.optional(),
+        /** The analyst's translation of the passage; the passage stays the quote. */
+        translation: optionalText('The translation', 20_000).optional()
       })
       .strict()
       .refine((value) => value.end > value.start, { error: 'Select some text to make a claim of' })

@@ -10,6 +10,7 @@ const STUDENTS =
 const STUDENTS_SENTENCE = `Under the programme, ${STUDENTS}.`
 const TARGET = 'Japan aims to host 250 doctoral candidates'
 const CLAIM = 'Japan will receive more than 60 Vietnamese PhD students from October 2025.'
+const STUDENTS_IN_ENGLISH = 'Japan will host more than sixty PhD students from Viet Nam.'
 const ARTICLE = [
   TITLE,
   '',
@@ -107,7 +108,11 @@ test('an analyst reads an imported article, makes a claim of a passage, and the 
   const claimDialog = app.dialog('New claim from selection')
   await expect(claimDialog.getByLabel('Passage')).toHaveText(STUDENTS)
   await expect(claimDialog.getByLabel(/Claim text/)).toHaveValue(STUDENTS)
+  // The claim is written in the project's working language; the passage stays the quote.
+  await claimDialog.getByLabel('Working language').selectOption('en')
+  await expect(claimDialog.getByLabel('Claim text, in English')).toHaveAttribute('lang', 'en')
   await claimDialog.getByLabel(/Claim text/).fill(CLAIM)
+  await claimDialog.getByLabel(/Translation of the quote/).fill(STUDENTS_IN_ENGLISH)
   await claimDialog.getByRole('button', { name: 'Create claim' }).click()
   await expect(claimDialog).toBeHidden()
   await expect(app.highlights).toHaveText([STUDENTS])
@@ -128,7 +133,14 @@ test('an analyst reads an imported article, makes a claim of a passage, and the 
   const [source] = (await attest.api<{ rows: { id: string }[] }>('sources.list', {})).rows
   const sourceId = source?.id ?? ''
   const [citation] = await citationsOf(attest, sourceId)
-  expect(citation).toMatchObject({ quote: STUDENTS, anchorStatus: 'exact' })
+  expect(citation).toMatchObject({
+    quote: STUDENTS,
+    translation: STUDENTS_IN_ENGLISH,
+    anchorStatus: 'exact'
+  })
+  expect(
+    (await attest.api<{ value: string | null }>('settings.get', { key: 'workingLanguage' })).value
+  ).toBe('en')
   expect(ARTICLE.slice(citation?.start, citation?.end)).toBe(STUDENTS)
 
   // A paragraph inserted above the passage: the highlight stays on the same words.

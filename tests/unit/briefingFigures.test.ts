@@ -77,7 +77,9 @@ describe('figures that disagree, in the briefing', () => {
     expect(section).toContain('Figures that disagree')
     expect(section).toContain('<mark class="dis-figure">310,000 passengers</mark>')
     expect(section).toContain('<mark class="dis-figure">290 000 passasjerer</mark>')
-    expect(section).toContain(`<span class="dis-translation">${NB_TRANSLATION}</span>`)
+    expect(section).toContain(
+      `<span class="dis-translation" lang="en" data-language="English">${NB_TRANSLATION}</span>`
+    )
     expect(section).toContain('Coast News, 2026-03-14')
     expect(section).toContain('Nordlandsposten, 2026-03-15')
     // Source reliability with the credibility of the claim that quotes the passage.

@@ -63,7 +63,9 @@ describe("a citation's translation", () => {
     const { project } = await germanCitation()
     const briefing = await call(project, 'briefing.html', { title: 'Trade', fonts: 'none' })
     const quoteAt = briefing.html.indexOf(`“${GERMAN}”`)
-    const translationAt = briefing.html.indexOf(`<div class="en-translation">${ENGLISH}</div>`)
+    const translationAt = briefing.html.indexOf(
+      `<div class="en-translation" lang="en" data-language="English">${ENGLISH}</div>`
+    )
     expect(quoteAt).toBeGreaterThan(0)
     expect(translationAt).toBeGreaterThan(quoteAt)
     const docx = await call(project, 'briefing.docx', { title: 'Trade' })

@@ -2,6 +2,7 @@ import type { ParsedInput } from '../../shared/contract'
 import { MAX_BRIEFING_CLAIMS } from '../../shared/contractExports'
 import type { BriefingDocx, BriefingDrawings, BriefingHtml } from '../../shared/exportTypes'
 import { AttestError } from '../../shared/result'
+import { WORKING_LANGUAGE_SETTING, workingLanguage } from '../../shared/languages'
 import type { CoreContext } from '../records/context'
 import type { SqliteDb } from '../store/sqlite'
 import { STATUS_LABELS, type ClaimStatus, type RelationKind } from '../../shared/domain'
@@ -329,6 +330,9 @@ export function gatherBriefing(
         scopeLabel: describeClaimScope(ctx, db, input.scope),
         groupBy: input.groupBy,
         include: input.include,
+        workingLanguage: workingLanguage(
+          db.pluck<string>(`SELECT value FROM settings WHERE key = ?`, [WORKING_LANGUAGE_SETTING])
+        ).code,
         generatedAt: now.toISOString()
       },
       groups,

@@ -9,7 +9,8 @@ import {
   plural,
   type BriefingClaim,
   type CitationStance,
-  type RenderContext
+  type RenderContext,
+  translationAttributes
 } from './model'
 import { GROUP_KICKERS } from './summary'
 
@@ -66,7 +67,7 @@ function renderEndnotes(ctx: RenderContext, claim: BriefingClaim, start: number)
           <span class="en-no">${start + index}</span>
           <div class="en-body">
             <div class="en-quote">“${citation.quote}”</div>
-            ${citation.translation && html`<div class="en-translation">${citation.translation}</div>`}
+            ${citation.translation && html`<div class="en-translation" ${translationAttributes(ctx)}>${citation.translation}</div>`}
             <div class="en-source">${grade && html`<span class="grade">${grade}</span>`}<span class="stance sn-${citation.stance}">${STANCE_LABELS[citation.stance]}</span> ${sourceBits}${citation.locator && `, ${citation.locator}`}</div>
             ${citation.note && html`<div class="cite-note">${citation.note}</div>`}
           </div>

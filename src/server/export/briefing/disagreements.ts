@@ -9,7 +9,8 @@ import {
   type BriefingSource,
   type DisagreementSide,
   type FigureSide,
-  type RenderContext
+  type RenderContext,
+  translationAttributes
 } from './model'
 
 function whereFrom(source: BriefingSource | undefined): string {
@@ -30,7 +31,7 @@ function side(ctx: RenderContext, { claim, text }: DisagreementSide, label: stri
     claim.citations.map((citation) => {
       const source = ctx.sources.get(citation.sourceId)
       const grade = citationGrade(ctx, claim, citation)
-      return html`<blockquote class="dis-quote">“${citation.quote}”${citation.translation && html`<span class="dis-translation">${citation.translation}</span>`}<footer>${grade && html`<span class="grade">${grade}</span> `}${whereFrom(source)}${source && html` <span class="src-ref">[S${source.number}]</span>`}</footer></blockquote>`
+      return html`<blockquote class="dis-quote">“${citation.quote}”${citation.translation && html`<span class="dis-translation" ${translationAttributes(ctx)}>${citation.translation}</span>`}<footer>${grade && html`<span class="grade">${grade}</span> `}${whereFrom(source)}${source && html` <span class="src-ref">[S${source.number}]</span>`}</footer></blockquote>`
     })
   return html`<div class="dis-side"><div class="dis-label">${label}</div><p class="dis-claim"><a class="claim-link" href="#claim-${number}">${number}</a> ${claim.text}</p>${quotes}</div>`
 }
@@ -43,7 +44,7 @@ function figureSide(ctx: RenderContext, figure: FigureSide): Html {
   const quotedBy =
     number !== undefined &&
     html`<p class="dis-quoted-by">Quoted for claim <a class="claim-link" href="#claim-${number}">${number}</a></p>`
-  return html`<div class="dis-side"><div class="dis-label">${source?.title ?? 'Unknown source'}</div><blockquote class="dis-quote">“${before}${marked && html`<mark class="dis-figure">${marked}</mark>`}${after}”${figure.translation && html`<span class="dis-translation">${figure.translation}</span>`}<footer>${grade && html`<span class="grade">${grade}</span> `}${whereFrom(source)}${source && html` <span class="src-ref">[S${source.number}]</span>`}</footer></blockquote>${quotedBy}</div>`
+  return html`<div class="dis-side"><div class="dis-label">${source?.title ?? 'Unknown source'}</div><blockquote class="dis-quote">“${before}${marked && html`<mark class="dis-figure">${marked}</mark>`}${after}”${figure.translation && html`<span class="dis-translation" ${translationAttributes(ctx)}>${figure.translation}</span>`}<footer>${grade && html`<span class="grade">${grade}</span> `}${whereFrom(source)}${source && html` <span class="src-ref">[S${source.number}]</span>`}</footer></blockquote>${quotedBy}</div>`
 }
 
 function renderFigureConflicts(ctx: RenderContext): Html | null {

@@ -1,4 +1,6 @@
 import type { Citation } from '../../../shared/documentTypes'
+import { workingLanguage } from '../../../shared/languages'
+import { html, type Html } from './html'
 import {
   CREDIBILITY_LABELS,
   type ClaimStatus,
@@ -94,6 +96,8 @@ export type BriefingOptions = {
   scopeLabel: string
   groupBy: 'tag' | 'status' | 'source' | 'none'
   include: BriefingInclude
+  /** The project's working language (BCP 47): the language of the translations. */
+  workingLanguage?: string
   /** ISO timestamp. */
   generatedAt: string
 }
@@ -206,6 +210,12 @@ export function splitAtFigure(
     figure,
     after: sentence.slice(at + figure.length)
   }
+}
+
+/** `lang` and the language's name on a translation: read aloud right, labelled in print. */
+export function translationAttributes(ctx: RenderContext): Html {
+  const language = workingLanguage(ctx.data.options.workingLanguage)
+  return html`lang="${language.code}" data-language="${language.name}"`
 }
 
 /** The URL normalised for an href, or null unless it is an absolute http(s) URL. */
