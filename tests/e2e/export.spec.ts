@@ -172,4 +172,8 @@ test('saves the same briefing as an editable Word document', async ({ app, attes
   for (const claim of [RICE_UP, RICE_DOWN, EARTHS]) expect(xml).toContain(claim)
   expect(xml).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
   expect(xml).not.toContain('<script')
+  // The charts, drawn by the host's browser: each an SVG with its PNG.
+  const media = Object.keys(zip.files).filter((name) => name.startsWith('word/media/'))
+  expect(media.filter((name) => name.endsWith('.svg')).length).toBeGreaterThanOrEqual(2)
+  expect(media.filter((name) => name.endsWith('.png')).length).toBeGreaterThanOrEqual(2)
 })

@@ -2,8 +2,11 @@ import fs from 'node:fs'
 import type http from 'node:http'
 import path from 'node:path'
 import type { BriefingHtml, ExportFile } from '../../shared/exportTypes'
-import { fail, type ErrorCode, type Result } from '../../shared/result'
+import { briefingOptions } from '../../shared/contractExports'
+import { fail, toAppError, type ErrorCode, type Result } from '../../shared/result'
 import type { Core } from '../core'
+import { describeIssues } from '../dispatch'
+import { briefingDocxWithPictures } from './docxPictures'
 import { BodyTooLarge, readJson, sendJson } from '../httpBody'
 import { exportTempRoot } from './jobs'
 import { countPdfPages, type PdfPrinter } from './printing'
@@ -11,10 +14,12 @@ import { countPdfPages, type PdfPrinter } from './printing'
 /**
  * Browser mode's two file routes, behind the same token check as every API call:
  * `GET /api/export.download?job=<id>` streams a finished CSV export (then releases it), and
- * `POST /api/briefing.pdf` prints a briefing with the Playwright printer.
+ * `POST /api/briefing.pdf` prints a briefing with the Playwright printer; `POST
+ * /api/briefing.word` writes it as a Word document, its drawings photographed by that printer.
  */
 
 const MAX_OPTIONS_BYTES = 1024 * 1024
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
 const STATUS_OF: Partial<Record<ErrorCode, number>> = {
   invalid_input: 400,
@@ -87,6 +92,64 @@ export function createExportRoutes(
     if (response.writableFinished) await core.invoke('export.release', { jobId })
   }
 
+  /** The briefing options POSTed as a JSON object, or null once the answer says why not. */
+  async function readOptions(
+    request: http.IncomingMessage,
+    response: http.ServerResponse
+  ): Promise<Record<string, unknown> | null> {
+    let payload: unknown
+    try {
+      payload = await readJson(request, MAX_OPTIONS_BYTES)
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        sendJson(response, 413, fail('invalid_input', 'The briefing options are larger than 1 MB.'))
+      } else {
+        sendResult(response, fail('invalid_input', 'The briefing options are not valid JSON.'))
+      }
+      return null
+    }
+    if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+      sendResult(response, fail('invalid_input', 'The briefing options must be an object.'))
+      return null
+    }
+    return payload as Record<string, unknown>
+  }
+
+  /** The Word briefing with pictures of its drawings, drawn by this host's browser. */
+  async function briefingWord(
+    request: http.IncomingMessage,
+    response: http.ServerResponse
+  ): Promise<void> {
+    const payload = await readOptions(request, response)
+    if (payload === null) return
+    const parsed = briefingOptions.safeParse(payload)
+    if (!parsed.success) {
+      sendResult(response, fail('invalid_input', describeIssues(parsed.error)))
+      return
+    }
+    let pictures: PdfPrinter | null = null
+    try {
+      printer ??= makePrinter()
+      pictures = await printer
+    } catch {
+      // No browser: the document is written without its drawings.
+    }
+    try {
+      const { docx } = await briefingDocxWithPictures(core, parsed.data, pictures, 'file')
+      const bytes = Buffer.from(docx.dataBase64, 'base64')
+      response.writeHead(200, {
+        'Content-Type': DOCX_TYPE,
+        'Content-Length': bytes.byteLength,
+        'Content-Disposition': contentDisposition(docx.fileName),
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff'
+      })
+      response.end(bytes)
+    } catch (error) {
+      sendResult(response, { ok: false, error: toAppError(error) })
+    }
+  }
+
   async function briefingPdf(
     request: http.IncomingMessage,
     response: http.ServerResponse
@@ -140,6 +203,14 @@ export function createExportRoutes(
           return true
         }
         await download(response, url)
+        return true
+      }
+      if (name === 'briefing.word') {
+        if (request.method !== 'POST') {
+          sendResult(response, fail('invalid_input', 'Briefing options are POSTed as JSON.'))
+          return true
+        }
+        await briefingWord(request, response)
         return true
       }
       if (name === 'briefing.pdf') {

@@ -2,7 +2,7 @@ import type { RequestInput } from '../../../../shared/contract'
 import type { BriefingOptionsInput } from '../../../../shared/contractExports'
 import type { ShellOutputs } from '../../../../shared/exportTypes'
 import { ERROR_CODES, type ErrorCode } from '../../../../shared/result'
-import { ApiError, call, readToken } from '../../api'
+import { ApiError, readToken } from '../../api'
 
 /**
  * Delivering finished files. In the app the shell asks the user where to save (the page never
@@ -104,16 +104,31 @@ export const saveBriefingDocxInApp = (options: BriefingOptionsInput) =>
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
-/** Browser mode: the Word briefing comes back from the core as base64 and is downloaded. */
+/**
+ * Browser mode: the host writes the Word briefing, with pictures of its charts and timeline
+ * drawn by its browser, and the page downloads it.
+ */
 export async function downloadBriefingDocx(
   options: BriefingOptionsInput
 ): Promise<{ fileName: string }> {
-  const docx = await call('briefing.docx', options)
-  const binary = atob(docx.dataBase64)
-  const bytes = new Uint8Array(binary.length)
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
-  saveBlob(new Blob([bytes], { type: DOCX_TYPE }), docx.fileName)
-  return { fileName: docx.fileName }
+  let response: Response
+  try {
+    response = await fetch('/api/briefing.word', {
+      method: 'POST',
+      headers: { ...authHeaders(), 'Content-Type': 'application/json' },
+      body: JSON.stringify(options)
+    })
+  } catch {
+    throw new ApiError('io', 'Attest is not reachable. Is it still running?')
+  }
+  if (!response.ok || response.headers.get('content-type') !== DOCX_TYPE) {
+    throw await failure(response)
+  }
+  const disposition = response.headers.get('content-disposition') ?? ''
+  const named = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1]
+  const fileName = named ? decodeURIComponent(named) : 'Briefing.docx'
+  saveBlob(await response.blob(), fileName)
+  return { fileName }
 }
 
 export type ExportStartInput = RequestInput<'export.start'>
