@@ -23,6 +23,8 @@ export type Claim = {
   tags: TagRef[]
   citationCount: number
   sources: string[]
+  /** Why the claim is disputed (a contradicting citation, conflicting figures), or null. */
+  flag: string | null
 }
 
 export type Source = {

@@ -135,3 +135,43 @@ test('the claim panel shows the credibility the evidence suggests beside the ana
     'Suggested: 3 — possibly true'
   )
 })
+
+test('a claim contradicted by a citation is flagged in the claims grid, with the reason', async ({
+  app,
+  attest,
+  page
+}) => {
+  const source = await attest.api<{ id: string }>('sources.create', {
+    title: 'Harbour works',
+    language: 'en',
+    publishedAt: '2025-10-02',
+    content: ORIGINAL
+  })
+  const text = 'The quay in Tromsø opens in June 2026.'
+  const claim = await attest.api<{ id: string }>('claims.create', { text })
+  await attest.api('claims.create', { text: 'The ferry to Bodø runs twice a day.' })
+  const part = 'open in May 2026'
+  const start = ORIGINAL.indexOf(part)
+  await attest.api('citations.create', {
+    claimId: claim.id,
+    sourceId: source.id,
+    start,
+    end: start + part.length,
+    stance: 'contradicts'
+  })
+  await page.reload()
+  await expect(app.count('2 claims')).toBeVisible()
+  const flag = app.cell('Claims', text, 'flag').getByRole('img', {
+    name: 'Disputed: A citation contradicts it.'
+  })
+  await expect(flag).toBeVisible()
+  await expect(flag).toHaveAttribute('title', 'A citation contradicts it.')
+  await expect(app.cell('Claims', 'The ferry to Bodø runs twice a day.', 'flag')).toBeEmpty()
+  if (SHOTS) {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme })
+      await page.screenshot({ path: path.join(SHOTS, `facts-grid-flag-${scheme}.png`) })
+    }
+    await page.emulateMedia({ colorScheme: 'light' })
+  }
+})

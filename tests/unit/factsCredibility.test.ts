@@ -93,3 +93,28 @@ describe('suggested credibility', () => {
     expect(missing.ok ? null : missing.error.message).toBe('That claim does not exist.')
   })
 })
+
+describe('the grid flag of a disputed claim', () => {
+  it('is kept on the claim as its citations change, listed by claims.list, undone with them', async () => {
+    const { core, en, de, other, claim, cite } = await project()
+    const flagOf = async () =>
+      (await call(core, 'claims.list', {})).rows.find((row) => row.id === claim.id)?.flag
+    await cite(en.id, EN, 'open in May 2026')
+    expect(await flagOf()).toBeNull()
+    await cite(de.id, DE, 'soll im Juni 2026 eröffnet')
+    expect(await flagOf()).toBe('Figures in its citations disagree: “May 2026” vs “Juni 2026”.')
+    await cite(other.id, OTHER, 'would open in May 2026', 'contradicts')
+    expect(await flagOf()).toMatch(/^A citation contradicts it\. Figures/)
+    await call(core, 'history.undo', {})
+    await call(core, 'history.undo', {})
+    expect(await flagOf()).toBeNull()
+    // A stance changed to contradicts flags it too.
+    const { rows } = await call(core, 'claims.list', {})
+    expect(rows.find((row) => row.id === claim.id)?.citationCount).toBe(1)
+    const [citation] = await call(core, 'citations.list', { claimId: claim.id })
+    await call(core, 'citations.update', { id: citation!.id, changes: { stance: 'contradicts' } })
+    expect(await flagOf()).toBe('A citation contradicts it.')
+    await call(core, 'citations.delete', { id: citation!.id })
+    expect(await flagOf()).toBeNull()
+  })
+})

@@ -9,6 +9,7 @@ import { getClaim } from '../records/claims'
 import { mutate, requireFound, type CoreContext } from '../records/context'
 import type { Operation } from '../records/history'
 import { sourceLayoutOf } from '../records/sources'
+import { refreshClaimFlag } from '../facts/flag'
 import { refreshFacts } from '../facts/store'
 import type { SqliteDb } from '../store/sqlite'
 
@@ -127,6 +128,7 @@ export function createCitation(ctx: CoreContext, input: ParsedInput<'citations.c
     const citationId = insertCitation(op, db, input)
     refreshFacts(db, 'citation', citationId)
     refreshFacts(db, 'claim', input.claimId)
+    refreshClaimFlag(op, db, input.claimId)
     return citationId
   })
   return getCitation(ctx, id)
@@ -151,6 +153,7 @@ export function createClaimFromSelection(
     const citationId = insertCitation(op, db, { ...input, claimId })
     refreshFacts(db, 'citation', citationId)
     refreshFacts(db, 'claim', claimId)
+    refreshClaimFlag(op, db, claimId)
     return citationId
   })
   return { claim: getClaim(ctx, claimId), citation: getCitation(ctx, citationId) }
@@ -163,6 +166,10 @@ export function updateCitation(ctx: CoreContext, input: ParsedInput<'citations.u
       if (value !== undefined) values[field] = value
     }
     op.update('citation', input.id, values)
+    const claimId = ctx.store.db.pluck<string>(`SELECT claim_id FROM citations WHERE id = ?`, [
+      input.id
+    ])
+    if (claimId) refreshClaimFlag(op, ctx.store.db, claimId)
   })
   return getCitation(ctx, input.id)
 }
@@ -193,8 +200,11 @@ export function reanchorCitation(
 }
 
 export function deleteCitation(ctx: CoreContext, id: string): { deleted: number } {
-  getCitation(ctx, id)
-  mutate(ctx, 'Remove citation', (op) => op.remove('citation', id))
+  const { claimId } = getCitation(ctx, id)
+  mutate(ctx, 'Remove citation', (op) => {
+    op.remove('citation', id)
+    refreshClaimFlag(op, ctx.store.db, claimId)
+  })
   return { deleted: 1 }
 }
 

@@ -42,10 +42,11 @@ type ClaimRow = {
   tagIds: string | null
   citationCount: number
   sourceTitles: string | null
+  flag: string | null
 }
 
 const SELECT = `SELECT c.id, c.text, c.status, c.event_date AS eventDate, c.credibility,
-  c.confidence, c.created_at AS createdAt, c.updated_at AS updatedAt, c.deleted_at AS deletedAt,
+  c.confidence, c.flag, c.created_at AS createdAt, c.updated_at AS updatedAt, c.deleted_at AS deletedAt,
   (SELECT group_concat(t.id) FROM claim_tags ct JOIN tags t ON t.seq = ct.tag_seq
    WHERE ct.claim_seq = c.seq) AS tagIds,
   c.citation_count AS citationCount,
@@ -135,7 +136,8 @@ function toClaim(ctx: CoreContext, db: SqliteDb, row: ClaimRow): Claim {
     deletedAt: row.deletedAt,
     tags,
     citationCount: row.citationCount,
-    sources: row.sourceTitles ? row.sourceTitles.split('\u001f') : []
+    sources: row.sourceTitles ? row.sourceTitles.split('\u001f') : [],
+    flag: row.flag
   }
 }
 

@@ -25,6 +25,7 @@ export const ENTITIES: Record<EntityKind, EntityDefinition> = {
       eventDate: 'event_date',
       credibility: 'credibility',
       confidence: 'confidence',
+      flag: 'flag',
       deletedAt: 'deleted_at'
     },
     timestamps: 'both'

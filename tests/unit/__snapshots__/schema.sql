@@ -1,4 +1,4 @@
--- The schema of a new project (user_version 12), from sqlite_master.
+-- The schema of a new project (user_version 13), from sqlite_master.
 -- Regenerate after adding a migration: npm run schema:snapshot
 
 -- index briefings_title
@@ -190,7 +190,7 @@ CREATE TABLE claims (
   deleted_at TEXT
 , credibility INTEGER
   CHECK (credibility IS NULL OR credibility BETWEEN 1 AND 6), confidence INTEGER
-  CHECK (confidence IS NULL OR confidence BETWEEN 0 AND 100), citation_count INTEGER NOT NULL DEFAULT 0, search_part INTEGER AS (seq >> 16) VIRTUAL);
+  CHECK (confidence IS NULL OR confidence BETWEEN 0 AND 100), citation_count INTEGER NOT NULL DEFAULT 0, search_part INTEGER AS (seq >> 16) VIRTUAL, flag TEXT CHECK (flag IS NULL OR length(flag) <= 500));
 
 -- table claims_fts
 CREATE VIRTUAL TABLE claims_fts USING fts4 (

@@ -10,6 +10,7 @@ import { migration009 } from './009_facts'
 import { migration010 } from './010_citation_translation'
 import { migration011 } from './011_dismissed_pairs'
 import { migration012 } from './012_source_origin'
+import { migration013 } from './013_claim_flag'
 import type { Migration } from './types'
 
 /** Every schema version, in order. Append only: a released migration never changes. */
@@ -25,7 +26,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration009,
   migration010,
   migration011,
-  migration012
+  migration012,
+  migration013
 ]
 export const LATEST_VERSION = MIGRATIONS.length
 export type { Migration }

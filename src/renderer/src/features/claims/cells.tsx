@@ -7,6 +7,7 @@ import {
   type ClaimStatus,
   type Credibility
 } from '../../../../shared/domain'
+import { WarningIcon } from '../../components/Icons'
 import { GradeCell, Pill } from '../../grid/cells'
 import type { EditorOption } from '../../grid/OptionsEditor'
 
@@ -18,6 +19,16 @@ export function StatusCell({ value }: CustomCellRendererProps<unknown, ClaimStat
 export function CredibilityCell({ value }: CustomCellRendererProps<unknown, Credibility | null>) {
   if (value === null || value === undefined) return <span className="cell-empty">Not graded</span>
   return <GradeCell code={String(value)} label={CREDIBILITY_LABELS[value]} />
+}
+
+/** A warning mark on a disputed claim; the reason is its tooltip and accessible name. */
+export function FlagCell({ value }: CustomCellRendererProps<unknown, string | null>) {
+  if (!value) return null
+  return (
+    <span className="cell-flag" role="img" aria-label={`Disputed: ${value}`} title={value}>
+      <WarningIcon />
+    </span>
+  )
 }
 
 export const statusOptions: EditorOption<ClaimStatus>[] = CLAIM_STATUSES.map((status) => ({

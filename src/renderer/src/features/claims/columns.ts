@@ -21,7 +21,7 @@ import {
   type TagsCellEditorParams
 } from '../tags/TagsCellEditor'
 import { citationCountColumn, claimSourcesColumn } from '../citations/claimColumns'
-import { CredibilityCell, StatusCell, credibilityOptions, statusOptions } from './cells'
+import { CredibilityCell, FlagCell, StatusCell, credibilityOptions, statusOptions } from './cells'
 
 type ClaimSortField = (typeof CLAIM_SORT_FIELDS)[number]
 type ClaimChanges = RequestInput<'claims.update'>['changes']
@@ -92,6 +92,19 @@ export const claimColumns: ColDef<Claim>[] = [
     cellEditorPopup: true,
     cellEditorParams: { maxLength: 20_000, rows: 8, cols: 72 },
     filter: TextFilter
+  },
+  {
+    // Kept on the claim when its citations change: the grid reads a column, computes nothing.
+    colId: 'flag',
+    field: 'flag',
+    headerName: '',
+    headerTooltip: 'Disputed: a citation contradicts it or figures in its citations disagree',
+    width: 44,
+    minWidth: 44,
+    maxWidth: 44,
+    resizable: false,
+    sortable: false,
+    cellRenderer: FlagCell
   },
   {
     colId: 'status',
