@@ -97,6 +97,8 @@ test('exports the searched claims as CSV from the toolbar', async ({ app, attest
   expect(citations[1]).toContain('para. 1')
 })
 
+const BOTTOM_LINE = 'Rice trade with Japan is growing, but the evidence is contested.'
+
 test('previews a briefing without running its text, and saves it as a PDF', async ({
   app,
   attest,
@@ -117,6 +119,17 @@ test('previews a briefing without running its text, and saves it as a PDF', asyn
   await dialog.getByLabel('Author or unit').fill('Asia desk')
   await dialog.getByLabel('Classification').fill('Official-Sensitive')
   await dialog.getByLabel('Group by').selectOption('status')
+  // The bottom line and two key judgements, which the briefing states first.
+  await dialog.getByLabel(/Bottom line/).fill(BOTTOM_LINE)
+  await dialog.getByRole('button', { name: 'Add a key judgement' }).click()
+  await dialog
+    .getByLabel('Judgement 1', { exact: true })
+    .fill('Rice exports will stay high through the summer.')
+  await dialog.getByRole('button', { name: 'Add a key judgement' }).click()
+  await dialog.getByLabel('Confidence of judgement 2').selectOption('unlikely')
+  await dialog
+    .getByLabel('Judgement 2', { exact: true })
+    .fill('Rare-earth deliveries will triple by 2026.')
 
   // The preview is a sandboxed srcdoc frame: no scripts, user text escaped. (Its content is
   // read from the attribute: querying inside a script-less frame makes Chromium log errors.)
@@ -144,6 +157,16 @@ test('previews a briefing without running its text, and saves it as a PDF', asyn
   expect(flat).toContain(QUOTE)
   expect(flat).toContain(SOURCE)
   expect(flat).toContain('OFFICIAL-SENSITIVE')
+  // The first page after the cover states the bottom line, then the judgements.
+  const second = execFileSync('pdftotext', ['-f', '2', '-l', '2', await download.path(), '-'], {
+    encoding: 'utf8'
+  }).replace(/\s+/g, ' ')
+  expect(second).toContain(BOTTOM_LINE)
+  expect(second).toContain('Rice exports will stay high through the summer.')
+  expect(second).toMatch(/unlikely Rare-earth deliveries will triple by 2026\./i)
+  expect(execFileSync('pdfinfo', [await download.path()], { encoding: 'utf8' })).toMatch(
+    /Tagged:\s+yes/
+  )
   expect(alerted).toBe(false)
 })
 

@@ -8,6 +8,7 @@ import type { BriefingHtml } from '../../../../shared/exportTypes'
 import { call, errorMessage } from '../../api'
 import { useDebouncedValue } from '../../hooks/useDebouncedValue'
 import { useWorkspace } from '../../workspace'
+import { JudgementsFields, type JudgementDraft } from './JudgementsFields'
 import { scopeOf, type GridView, type ScopeChoice } from './scopes'
 import {
   downloadBriefingDocx,
@@ -101,6 +102,8 @@ export function BriefingPanel({ view, onClose }: BriefingPanelProps) {
     relations: true,
     figureConflicts: true
   })
+  const [bottomLine, setBottomLine] = useState('')
+  const [judgements, setJudgements] = useState<JudgementDraft[]>([])
   const [preview, setPreview] = useState<Preview>({ status: 'loading' })
   const [saved, setSaved] = useState<Saved>({ status: 'idle' })
   const ids = {
@@ -120,9 +123,13 @@ export function BriefingPanel({ view, onClose }: BriefingPanelProps) {
       classification: byline.classification,
       scope: scopeOf(view, choice, effectiveTag),
       groupBy,
-      include
+      include,
+      bottomLine: bottomLine.trim(),
+      judgements: judgements
+        .filter((judgement) => judgement.text.trim() !== '')
+        .map((judgement) => ({ text: judgement.text.trim(), confidence: judgement.confidence }))
     }),
-    [title, byline, view, choice, effectiveTag, groupBy, include]
+    [title, byline, view, choice, effectiveTag, groupBy, include, bottomLine, judgements]
   )
   const settled = useDebouncedValue(JSON.stringify(options), PREVIEW_DELAY_MS)
 
@@ -265,6 +272,13 @@ export function BriefingPanel({ view, onClose }: BriefingPanelProps) {
             />
           </div>
         </div>
+
+        <JudgementsFields
+          bottomLine={bottomLine}
+          judgements={judgements}
+          onBottomLine={setBottomLine}
+          onJudgements={setJudgements}
+        />
 
         <fieldset className="export-fieldset">
           <legend className="field-label" id={ids.scope}>

@@ -1,0 +1,87 @@
+import { useId } from 'react'
+
+/** The ICD 203 words of estimative probability, most likely first; "" leaves it unsaid. */
+const CONFIDENCE_WORDS = [
+  'almost certainly',
+  'very likely',
+  'likely',
+  'roughly even chance',
+  'unlikely',
+  'very unlikely',
+  'remote'
+]
+
+export type JudgementDraft = { text: string; confidence: string }
+
+type Props = {
+  bottomLine: string
+  judgements: JudgementDraft[]
+  onBottomLine: (value: string) => void
+  onJudgements: (value: JudgementDraft[]) => void
+}
+
+/** What the briefing says first: the bottom line, then the key judgements and how likely each is. */
+export function JudgementsFields({ bottomLine, judgements, onBottomLine, onJudgements }: Props) {
+  const bottomId = useId()
+  const change = (index: number, draft: Partial<JudgementDraft>) =>
+    onJudgements(judgements.map((entry, i) => (i === index ? { ...entry, ...draft } : entry)))
+  return (
+    <>
+      <label className="field-label" htmlFor={bottomId}>
+        Bottom line <span className="field-optional">what the reader must know first</span>
+      </label>
+      <textarea
+        id={bottomId}
+        className="field-input field-textarea"
+        rows={2}
+        maxLength={5_000}
+        value={bottomLine}
+        onChange={(event) => onBottomLine(event.target.value)}
+      />
+      <fieldset className="export-fieldset">
+        <legend className="field-label">Key judgements</legend>
+        {judgements.map((judgement, index) => (
+          <div key={index} className="export-judgement">
+            <select
+              aria-label={`Confidence of judgement ${index + 1}`}
+              className="field-input export-select"
+              value={judgement.confidence}
+              onChange={(event) => change(index, { confidence: event.target.value })}
+            >
+              <option value="">No confidence word</option>
+              {CONFIDENCE_WORDS.map((word) => (
+                <option key={word} value={word}>
+                  {word}
+                </option>
+              ))}
+            </select>
+            <input
+              aria-label={`Judgement ${index + 1}`}
+              className="field-input"
+              maxLength={2_000}
+              value={judgement.text}
+              onChange={(event) => change(index, { text: event.target.value })}
+            />
+            <button
+              type="button"
+              className="button"
+              aria-label={`Remove judgement ${index + 1}`}
+              onClick={() => onJudgements(judgements.filter((_, i) => i !== index))}
+            >
+              ×
+            </button>
+          </div>
+        ))}
+        {judgements.length < 20 ? (
+          <button
+            type="button"
+            className="button"
+            onClick={() => onJudgements([...judgements, { text: '', confidence: 'likely' }])}
+          >
+            Add a key judgement
+          </button>
+        ) : null}
+      </fieldset>
+    </>
+  )
+}
