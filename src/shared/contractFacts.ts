@@ -29,5 +29,17 @@ export const factRequests = {
       .strict()
   },
   /** The suggested credibility of one claim, computed on demand (never in a list). */
-  'claims.credibility': { input: z.object({ id }).strict() }
+  'claims.credibility': { input: z.object({ id }).strict() },
+  /** Claims sharing figures or names with a text being typed (at most five). */
+  'claims.similar': {
+    input: z
+      .object({
+        text: z.string().max(20_000, { error: 'A claim is at most 20,000 characters' }),
+        lang: z
+          .string()
+          .regex(/^[a-z]{2,3}$/, { error: 'A language is a code like en' })
+          .optional()
+      })
+      .strict()
+  }
 } as const

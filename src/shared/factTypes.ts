@@ -65,8 +65,18 @@ export type SuggestedCredibility = {
   conflictPairs: number
 }
 
+/** A claim that shares figures or names with a text being typed as a new claim. */
+export type SimilarClaim = {
+  id: string
+  text: string
+  /** What it shares, as written: figures first ("63 PhD students"), then names. */
+  shared: string[]
+  score: number
+}
+
 export type FactOutputs = {
   'facts.list': { facts: StoredFact[] }
   'facts.pairs': { pairs: FactPair[] }
   'claims.credibility': SuggestedCredibility
+  'claims.similar': { claims: SimilarClaim[] }
 }

@@ -175,3 +175,33 @@ test('a claim contradicted by a citation is flagged in the claims grid, with the
     await page.emulateMedia({ colorScheme: 'light' })
   }
 })
+
+test('typing a new claim offers the claims that share its figures or names', async ({
+  app,
+  attest,
+  page
+}) => {
+  const existing = 'Over 60 PhD students from Vietnam study in Tromsø.'
+  await attest.api('claims.create', { text: existing })
+  await attest.api('claims.create', { text: 'The ferry to Bodø runs twice a day.' })
+  await page.reload()
+  await app.button('New claim').click()
+  const dialog = app.dialog('New claim')
+  await dialog.getByLabel('Claim text').fill('More than 60 PhD students study in Tromsø')
+  const similar = dialog.getByRole('region', { name: 'Similar claims exist' })
+  await expect(similar.getByRole('button')).toHaveCount(1)
+  await expect(similar.getByRole('button')).toContainText(existing)
+  await expect(similar.getByRole('button')).toContainText(
+    'Shares More than 60 PhD students, PhD, Tromsø'
+  )
+  if (SHOTS) {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme })
+      await page.screenshot({ path: path.join(SHOTS, `facts-similar-${scheme}.png`) })
+    }
+    await page.emulateMedia({ colorScheme: 'light' })
+  }
+  await similar.getByRole('button').click()
+  await expect(dialog).toBeHidden()
+  await expect(app.row('Claims', existing)).toBeVisible()
+})

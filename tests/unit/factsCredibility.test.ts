@@ -118,3 +118,28 @@ describe('the grid flag of a disputed claim', () => {
     expect(await flagOf()).toBeNull()
   })
 })
+
+describe('similar claims', () => {
+  it('offers claims sharing figures or names with a text being typed, figures first', async () => {
+    const { core } = await project()
+    const make = async (text: string) => (await call(core, 'claims.create', { text })).id
+    const sameFigure = await make('Over 60 PhD students from Vietnam study in Tromsø.')
+    const sameName = await make('Tromsø opened a new quay in May 2026.')
+    await make('The ferry to Bodø runs twice a day.')
+    const { claims } = await call(core, 'claims.similar', {
+      text: 'More than 60 PhD students study in Tromsø'
+    })
+    // The figure shared counts more than a name alone.
+    expect(claims[0]).toMatchObject({
+      id: sameFigure,
+      shared: ['More than 60 PhD students', 'PhD', 'Tromsø']
+    })
+    expect(claims.map((claim) => claim.id)).toContain(sameName)
+    expect(claims.some((claim) => claim.text.includes('Bodø'))).toBe(false)
+    expect((await call(core, 'claims.similar', { text: 'nothing in common here' })).claims).toEqual(
+      []
+    )
+    const bad = await core.invoke('claims.similar', { text: 'x'.repeat(20_001) })
+    expect(bad.ok).toBe(false)
+  })
+})

@@ -6,6 +6,7 @@ import type { CoreContext } from '../records/context'
 import { requireFound } from '../records/context'
 import { suggestCredibility } from './credibility'
 import { pairFacts } from './match'
+import { similarClaims } from './similar'
 import { currentFacts, type FactScope } from './store'
 import type { SqliteDb } from '../store/sqlite'
 
@@ -64,5 +65,6 @@ export function factPairs(ctx: CoreContext, input: ParsedInput<'facts.pairs'>): 
 export const factHandlers: HandlersFor<keyof typeof factRequests> = {
   'facts.list': (ctx, input) => ({ facts: listFacts(ctx, input) }),
   'facts.pairs': (ctx, input) => ({ pairs: factPairs(ctx, input) }),
-  'claims.credibility': (ctx, input) => suggestCredibility(ctx, input.id)
+  'claims.credibility': (ctx, input) => suggestCredibility(ctx, input.id),
+  'claims.similar': (ctx, input) => ({ claims: similarClaims(ctx, input.text, input.lang) })
 }

@@ -2,6 +2,8 @@ import { useId, useState } from 'react'
 import { call } from '../../api'
 import type { Claim } from '../../../../shared/types'
 import { FormDialog } from '../records/FormDialog'
+import { requestRecordFocus } from '../reader/readerNavigation'
+import { SimilarClaims } from './SimilarClaims'
 
 type Props = { onClose: () => void; onCreated: (claim: Claim) => void }
 
@@ -28,6 +30,13 @@ export function NewClaimDialog({ onClose, onCreated }: Props) {
         autoFocus
         placeholder="One checkable statement, e.g. “Exports of refined copper rose 12% in March.”"
         onChange={(event) => setText(event.target.value)}
+      />
+      <SimilarClaims
+        text={text}
+        onOpen={(id) => {
+          onClose()
+          requestRecordFocus({ kind: 'claim', id })
+        }}
       />
     </FormDialog>
   )
