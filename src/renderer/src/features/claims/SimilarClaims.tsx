@@ -14,10 +14,7 @@ export function SimilarClaims({
   useEffect(() => {
     let live = true
     const trimmed = text.trim()
-    if (trimmed.length < 3) {
-      setClaims([])
-      return
-    }
+    if (trimmed.length < 3) return
     const timer = window.setTimeout(() => {
       call('claims.similar', { text: trimmed }).then(
         (result) => live && setClaims(result.claims),
@@ -29,7 +26,8 @@ export function SimilarClaims({
       window.clearTimeout(timer)
     }
   }, [text])
-  if (claims.length === 0) return null
+  // A text too short to compare shows nothing, whatever the last answer was.
+  if (claims.length === 0 || text.trim().length < 3) return null
   return (
     <section className="similar-claims" aria-label="Similar claims exist">
       <p className="similar-claims-title">Similar claims exist</p>
