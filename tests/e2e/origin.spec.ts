@@ -205,3 +205,32 @@ test('typing a new claim offers the claims that share its figures or names', asy
   await expect(dialog).toBeHidden()
   await expect(app.row('Claims', existing)).toBeVisible()
 })
+
+test('a claim made from a passage offers the similar claims, and one opens in the grid', async ({
+  app,
+  attest,
+  page
+}) => {
+  await attest.api('sources.create', {
+    title: 'Harbour works',
+    language: 'en',
+    publishedAt: '2025-10-02',
+    content: ORIGINAL
+  })
+  const existing = 'Tromsø will pay about 40 million NOK for its new quay.'
+  await attest.api('claims.create', { text: existing })
+  await page.reload()
+  await app.read('Harbour works')
+  await app.selectInReader('will cost about 40 million NOK')
+  await page
+    .getByRole('toolbar', { name: 'Selection' })
+    .getByRole('button', { name: 'New claim from selection' })
+    .click()
+  const dialog = app.dialog('New claim from selection')
+  await dialog.getByLabel(/Claim text/).fill('The quay in Tromsø costs about 40 million NOK.')
+  const similar = dialog.getByRole('region', { name: 'Similar claims exist' })
+  await expect(similar.getByRole('button')).toContainText(existing)
+  await similar.getByRole('button').click()
+  await expect(dialog).toBeHidden()
+  await expect(app.row('Claims', existing)).toBeVisible()
+})

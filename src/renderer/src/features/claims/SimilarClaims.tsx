@@ -5,9 +5,12 @@ import { call } from '../../api'
 /** Claims sharing figures or names with `text`, asked for once typing pauses. */
 export function SimilarClaims({
   text,
+  lang,
   onOpen
 }: {
   text: string
+  /** The language the claim is written in (extraction rules); English when absent. */
+  lang?: string
   onOpen: (claimId: string) => void
 }) {
   const [claims, setClaims] = useState<SimilarClaim[]>([])
@@ -16,7 +19,10 @@ export function SimilarClaims({
     const trimmed = text.trim()
     if (trimmed.length < 3) return
     const timer = window.setTimeout(() => {
-      call('claims.similar', { text: trimmed }).then(
+      call('claims.similar', {
+        text: trimmed,
+        ...(lang && /^[a-z]{2,3}$/.test(lang) ? { lang } : {})
+      }).then(
         (result) => live && setClaims(result.claims),
         () => live && setClaims([])
       )
@@ -25,7 +31,7 @@ export function SimilarClaims({
       live = false
       window.clearTimeout(timer)
     }
-  }, [text])
+  }, [text, lang])
   // A text too short to compare shows nothing, whatever the last answer was.
   if (claims.length === 0 || text.trim().length < 3) return null
   return (

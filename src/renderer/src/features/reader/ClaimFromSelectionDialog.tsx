@@ -8,6 +8,7 @@ import {
 import { call } from '../../api'
 import { StancePicker, type Stance } from '../citations/stance'
 import { FormDialog } from '../records/FormDialog'
+import { SimilarClaims } from '../claims/SimilarClaims'
 import type { TextRange } from './domOffsets'
 
 type Props = {
@@ -16,6 +17,8 @@ type Props = {
   passage: string
   onClose: () => void
   onCreated: (citation: Citation) => void
+  /** Opens a similar claim offered under the text (in the claims view). */
+  onOpenClaim?: ((claimId: string) => void) | null
 }
 
 /**
@@ -23,7 +26,14 @@ type Props = {
  * source wrote it; the claim is written in the project's working language, and the passage may
  * get the analyst's translation into it.
  */
-export function ClaimFromSelectionDialog({ sourceId, range, passage, onClose, onCreated }: Props) {
+export function ClaimFromSelectionDialog({
+  sourceId,
+  range,
+  passage,
+  onClose,
+  onCreated,
+  onOpenClaim
+}: Props) {
   const [text, setText] = useState(passage)
   const [translation, setTranslation] = useState('')
   const [stance, setStance] = useState<Stance>('supports')
@@ -105,6 +115,16 @@ export function ClaimFromSelectionDialog({ sourceId, range, passage, onClose, on
         onFocus={(event) => event.currentTarget.select()}
         onChange={(event) => setText(event.target.value)}
       />
+      {onOpenClaim ? (
+        <SimilarClaims
+          text={text}
+          lang={language.code}
+          onOpen={(id) => {
+            onClose()
+            onOpenClaim(id)
+          }}
+        />
+      ) : null}
       <label className="field-label" htmlFor={translationId}>
         Translation of the quote into {language.name}{' '}
         <span className="field-optional">optional</span>

@@ -404,6 +404,7 @@ export function ReaderView(props: Props) {
           passage={pending.passage}
           onClose={() => setPending(null)}
           onCreated={(citation) => void afterCitation(citation, 'Claim created from the passage.')}
+          onOpenClaim={onOpenClaim}
         />
       ) : null}
       {pending?.kind === 'cite' ? (
