@@ -158,11 +158,35 @@ async function listFactsCommand(args: string[], io: Output): Promise<number> {
     1
   )
   const file = requireFile(positionals, 'facts')
-  const { facts } = await withProject(file, (core) =>
-    call(core, 'facts.list', values.source === undefined ? {} : { sourceId: values.source })
-  )
+  const { facts, origins } = await withProject(file, async (core) => {
+    const listed = await call(
+      core,
+      'facts.list',
+      values.source === undefined ? {} : { sourceId: values.source }
+    )
+    // The first source of each fact's origin (followed through translations of translations).
+    const origins = new Map<string, string | null>()
+    for (const sourceId of new Set(listed.facts.map((fact) => fact.sourceId))) {
+      if (sourceId === null) continue
+      let root: string | null = null
+      let at: string | null = sourceId
+      for (let depth = 0; at !== null && depth < 1000; depth++) {
+        const parent: string | null = (await call(core, 'sources.get', { id: at })).originId
+        if (parent !== null) root = parent
+        at = parent
+      }
+      origins.set(sourceId, root)
+    }
+    return { facts: listed.facts, origins }
+  })
   if (values.json) {
-    io.out(JSON.stringify({ facts }))
+    // sameOriginAs: the source this fact's source was translated or copied from (first of the
+    // chain), null when it is independent.
+    const withOrigin = facts.map((fact) => ({
+      ...fact,
+      sameOriginAs: fact.sourceId === null ? null : (origins.get(fact.sourceId) ?? null)
+    }))
+    io.out(JSON.stringify({ facts: withOrigin }))
     return 0
   }
   for (const fact of facts) {

@@ -96,6 +96,10 @@ describe('attest facts and attest discrepancies', () => {
     const onlyFacts = (JSON.parse(only.stdout) as { facts: FactJson[] }).facts
     expect(onlyFacts.length).toBeGreaterThan(0)
     expect(onlyFacts.every((fact) => fact.sourceId === one)).toBe(true)
+    // Independent sources: no origin named.
+    expect(
+      onlyFacts.every((fact) => (fact as { sameOriginAs?: unknown }).sameOriginAs === null)
+    ).toBe(true)
   })
 
   it('lists the passenger counts as a conflict and the price rise as consistent', () => {
@@ -109,6 +113,7 @@ describe('attest facts and attest discrepancies', () => {
     expect(find('310,000 passengers')?.reason).toBe('310,000 passengers vs 290,000 passasjerer')
     expect(find('15%')).toMatchObject({ outcome: 'consistent' })
     for (const pair of pairs) {
+      expect((pair as { sameOrigin?: boolean }).sameOrigin).toBe(false)
       expect(pair.a.sourceId).not.toBe(pair.b.sourceId)
       expect(pair.a.sentence).toContain(pair.a.quote)
       expect(pair.b.sentence).toContain(pair.b.quote)
