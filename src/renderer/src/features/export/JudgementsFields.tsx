@@ -55,13 +55,6 @@ export function JudgementsFields({ bottomLine, judgements, onBottomLine, onJudge
                 </option>
               ))}
             </select>
-            <input
-              aria-label={`Judgement ${index + 1}`}
-              className="field-input"
-              maxLength={2_000}
-              value={judgement.text}
-              onChange={(event) => change(index, { text: event.target.value })}
-            />
             <button
               type="button"
               className="button"
@@ -70,6 +63,14 @@ export function JudgementsFields({ bottomLine, judgements, onBottomLine, onJudge
             >
               ×
             </button>
+            <textarea
+              aria-label={`Judgement ${index + 1}`}
+              className="field-input field-textarea export-judgement-text"
+              rows={2}
+              maxLength={2_000}
+              value={judgement.text}
+              onChange={(event) => change(index, { text: event.target.value })}
+            />
           </div>
         ))}
         {judgements.length < 20 ? (
