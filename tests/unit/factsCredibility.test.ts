@@ -117,6 +117,32 @@ describe('the grid flag of a disputed claim', () => {
     await call(core, 'citations.delete', { id: citation!.id })
     expect(await flagOf()).toBeNull()
   })
+
+  it('follows its sources: a source trashed, restored or corrected clears or sets it', async () => {
+    const { core, en, de, claim, cite } = await project()
+    const flagOf = async () =>
+      (await call(core, 'claims.list', {})).rows.find((row) => row.id === claim.id)?.flag
+    await cite(en.id, EN, 'open in May 2026')
+    await cite(de.id, DE, 'soll im Juni 2026 eröffnet')
+    const disputed = 'Figures in its citations disagree: “May 2026” vs “Juni 2026”.'
+    expect(await flagOf()).toBe(disputed)
+    // The German report goes to the Trash: nothing disputes the claim any more.
+    await call(core, 'sources.delete', { ids: [de.id] })
+    expect(await flagOf()).toBeNull()
+    await call(core, 'history.undo', {})
+    expect(await flagOf()).toBe(disputed)
+    await call(core, 'sources.delete', { ids: [de.id] })
+    await call(core, 'sources.restore', { ids: [de.id] })
+    expect(await flagOf()).toBe(disputed)
+    // The German text corrected to the English month: the figures agree.
+    await call(core, 'sources.update', {
+      id: de.id,
+      changes: { content: DE.replace('Juni 2026', 'Mai 2026') }
+    })
+    expect(await flagOf()).toBeNull()
+    await call(core, 'history.undo', {})
+    expect(await flagOf()).toBe(disputed)
+  })
 })
 
 describe('similar claims', () => {

@@ -48,3 +48,26 @@ export function refreshClaimFlag(op: Operation, db: SqliteDb, claimId: string): 
   if (!db.pluck(`SELECT 1 FROM claims WHERE id = ?`, [claimId])) return
   op.update('claim', claimId, { flag: flagOf(db, claimId) })
 }
+
+/**
+ * After a source's text, origin or place in the Trash changed: the flags of the claims that
+ * cite it, in the same operation (a trashed source's passages no longer dispute anything).
+ */
+export function refreshFlagsCiting(op: Operation, db: SqliteDb, sourceIds: string[]): void {
+  if (sourceIds.length === 0) return
+  const claimIds = new Set<string>()
+  for (const sourceId of sourceIds) {
+    for (const row of db.all<{ id: string }>(
+      `SELECT DISTINCT ci.claim_id AS id FROM citations ci JOIN claims c ON c.id = ci.claim_id
+       WHERE ci.source_id = ? AND c.deleted_at IS NULL`,
+      [sourceId]
+    )) {
+      claimIds.add(row.id)
+    }
+  }
+  for (const claimId of claimIds) {
+    const flag = flagOf(db, claimId)
+    const stored = db.pluck<string | null>(`SELECT flag FROM claims WHERE id = ?`, [claimId])
+    if ((stored ?? null) !== flag) op.update('claim', claimId, { flag })
+  }
+}

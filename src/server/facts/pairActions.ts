@@ -8,6 +8,7 @@ import type { FactPair, PairOutcome, PairSide } from '../../shared/factTypes'
 import type { KeyedPair, KeyedSide, PairOutputs, PairSource } from '../../shared/pairTypes'
 import { AttestError } from '../../shared/result'
 import { insertCitation } from '../documents/citations'
+import { refreshClaimFlag } from './flag'
 import type { HandlersFor } from '../handlers'
 import { mutate, type CoreContext } from '../records/context'
 import type { pairRequests } from '../../shared/contractPairs'
@@ -167,6 +168,7 @@ export function makeClaims(
       kind: input.relation,
       note: pair.reason
     })
+    for (const side of sides) refreshClaimFlag(op, db, side.claimId)
   })
   return { claimIds: [sides[0]!.claimId, sides[1]!.claimId], relationId }
 }

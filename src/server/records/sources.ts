@@ -6,6 +6,7 @@ import type { Reliability, SourceKind } from '../../shared/domain'
 import { AttestError } from '../../shared/result'
 import type { ListResult, Source, SourceWithContent, TagRef } from '../../shared/types'
 import { shiftLayout, type SourceLayout } from '../../shared/pages'
+import { refreshFlagsCiting } from '../facts/flag'
 import { refreshFacts } from '../facts/store'
 import type { SqliteDb } from '../store/sqlite'
 import { cachedTotal, orderBy } from './claims'
@@ -248,6 +249,8 @@ export function updateSource(ctx: CoreContext, input: ParsedInput<'sources.updat
     // Citations follow the text they quote when it is corrected.
     if (content !== undefined && changed > 0) reanchorSource(op, ctx.store.db, input.id, content)
     if (changed > 0) refreshFacts(ctx.store.db, 'source', input.id)
+    const disputes = input.changes.content !== undefined || input.changes.originId !== undefined
+    if (changed > 0 && disputes) refreshFlagsCiting(op, ctx.store.db, [input.id])
   })
   return sourceWithoutContent(ctx, input.id)
 }

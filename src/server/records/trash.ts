@@ -1,4 +1,5 @@
 import { AttestError } from '../../shared/result'
+import { refreshFlagsCiting } from '../facts/flag'
 import type { SqliteDb } from '../store/sqlite'
 import { mutate, type CoreContext } from './context'
 import type { Operation } from './history'
@@ -10,16 +11,20 @@ const plural = (kind: Kind, count: number): string =>
 
 /** Moves records to the Trash (a recorded, undoable change of deleted_at). */
 export function trash(ctx: CoreContext, kind: Kind, ids: string[]): { deleted: number } {
-  const deleted = mutate(ctx, `Delete ${plural(kind, ids.length)}`, (op) =>
-    op.setField(kind, ids, 'deletedAt', op.at, 'deleted_at IS NULL')
-  )
+  const deleted = mutate(ctx, `Delete ${plural(kind, ids.length)}`, (op) => {
+    const count = op.setField(kind, ids, 'deletedAt', op.at, 'deleted_at IS NULL')
+    if (kind === 'source') refreshFlagsCiting(op, ctx.store.db, ids)
+    return count
+  })
   return { deleted: deleted ?? 0 }
 }
 
 export function restore(ctx: CoreContext, kind: Kind, ids: string[]): { changed: number } {
-  const changed = mutate(ctx, `Restore ${plural(kind, ids.length)}`, (op) =>
-    op.setField(kind, ids, 'deletedAt', null)
-  )
+  const changed = mutate(ctx, `Restore ${plural(kind, ids.length)}`, (op) => {
+    const count = op.setField(kind, ids, 'deletedAt', null)
+    if (kind === 'source') refreshFlagsCiting(op, ctx.store.db, ids)
+    return count
+  })
   return { changed: changed ?? 0 }
 }
 
