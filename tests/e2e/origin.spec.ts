@@ -134,6 +134,13 @@ test('the claim panel shows the credibility the evidence suggests beside the ana
   await expect(app.details().getByLabel('Suggested credibility')).toContainText(
     'Suggested: 3 — possibly true'
   )
+  // A citation's stance changed in the panel: the suggestion follows without a reload.
+  const contradicts = app.details().getByRole('radio', { name: 'Contradicts' }).last()
+  await contradicts.click()
+  await expect(contradicts).toBeChecked()
+  await expect(app.details().getByLabel('Suggested credibility')).toContainText(
+    'citation contradicts it'
+  )
 })
 
 test('a claim contradicted by a citation is flagged in the claims grid, with the reason', async ({

@@ -13,6 +13,7 @@ import type { Claim } from '../../../../shared/types'
 import { ApiError, call } from '../../api'
 import { SelectField, TextField, type SelectOption } from '../details/fields'
 import type { FieldsProps } from '../records/types'
+import { useWorkspace } from '../../workspace'
 
 type ClaimChanges = RequestInput<'claims.update'>['changes']
 
@@ -36,9 +37,14 @@ function confidenceOf(text: string): number | null {
   return Number(trimmed.replace(',', '.'))
 }
 
-/** The grade the evidence suggests, fetched for the claim shown; refetched when it changes. */
+/**
+ * The grade the evidence suggests, fetched for the claim shown; refetched after every write
+ * (the undo state is new then): a citation's stance or a cited source's text can change it
+ * without touching the claim's own row.
+ */
 function useSuggested(row: Claim): SuggestedCredibility | null {
   const [suggested, setSuggested] = useState<SuggestedCredibility | null>(null)
+  const { history } = useWorkspace()
   useEffect(() => {
     let live = true
     call('claims.credibility', { id: row.id }).then(
@@ -48,7 +54,7 @@ function useSuggested(row: Claim): SuggestedCredibility | null {
     return () => {
       live = false
     }
-  }, [row.id, row.updatedAt, row.citationCount])
+  }, [row.id, row.updatedAt, row.citationCount, history])
   return suggested
 }
 
