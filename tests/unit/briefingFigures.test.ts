@@ -90,6 +90,14 @@ describe('figures that disagree, in the briefing', () => {
     expect(section).not.toContain('350,000')
   })
 
+  it('says when the two reports are of one origin: a translation that disagrees with its original', async () => {
+    const { project, en, nb } = await ferryProject()
+    await call(project, 'sources.update', { id: nb.id, changes: { originId: en.id } })
+    const section = disagreementsOf((await call(project, 'briefing.html', OPTIONS)).html)
+    expect(section).toContain('310,000 passengers vs 290,000 passasjerer')
+    expect(section).toMatch(/same origin/)
+  })
+
   it('leaves out a pair already shown as two contradicting claims, and all of them when asked', async () => {
     const { project, enClaim, nbClaim } = await ferryProject()
     await call(project, 'relations.create', {

@@ -1,6 +1,7 @@
 import type { StoredFact } from '../../shared/factTypes'
 import type { CoreContext } from '../records/context'
 import { listFacts } from '../facts/handlers'
+import { originRoots } from '../facts/handlers'
 import { pairFacts } from '../facts/match'
 import type { BriefingClaim, FigureConflict, FigureSide } from './briefing'
 
@@ -57,7 +58,9 @@ export function findFigureConflicts(
   if (sourceIds.length < 2) return { pairs: [], omitted: 0 }
   const facts: StoredFact[] = sourceIds.flatMap((sourceId) => listFacts(ctx, { sourceId }))
   const pairs: FigureConflict[] = []
-  for (const pair of pairFacts(facts)) {
+  // Origins as the finder knows them: a translation's disagreement with its original is
+  // printed with "(same origin: …)" in its reason, a possible mistranslation.
+  for (const pair of pairFacts(facts, ctx.store.read(originRoots))) {
     if (pair.outcome !== 'conflict') continue
     const left = sideOf(pair.a, quoting)
     const right = sideOf(pair.b, quoting)
