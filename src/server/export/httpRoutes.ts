@@ -154,21 +154,8 @@ export function createExportRoutes(
     request: http.IncomingMessage,
     response: http.ServerResponse
   ): Promise<void> {
-    let payload: unknown
-    try {
-      payload = await readJson(request, MAX_OPTIONS_BYTES)
-    } catch (error) {
-      if (error instanceof BodyTooLarge) {
-        sendJson(response, 413, fail('invalid_input', 'The briefing options are larger than 1 MB.'))
-      } else {
-        sendResult(response, fail('invalid_input', 'The briefing options are not valid JSON.'))
-      }
-      return
-    }
-    if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-      sendResult(response, fail('invalid_input', 'The briefing options must be an object.'))
-      return
-    }
+    const payload = await readOptions(request, response)
+    if (payload === null) return
     const result = await core.invoke('briefing.html', { ...payload, fonts: 'file' })
     if (!result.ok) {
       sendResult(response, result)

@@ -288,3 +288,18 @@ export const FileIcon = () => (
     <path d="M9 2.5v3h3" />
   </Icon>
 )
+
+/** Two columns side by side. */
+export const CompareIcon = () => (
+  <Icon size={14}>
+    <rect x="2" y="2.5" width="5" height="11" rx="1" />
+    <rect x="9" y="2.5" width="5" height="11" rx="1" />
+  </Icon>
+)
+
+/** "Not equal". */
+export const DisagreeIcon = () => (
+  <Icon size={14}>
+    <path d="M3 6h10M3 10h10M10.5 3l-5 10" />
+  </Icon>
+)

@@ -4,6 +4,8 @@ import type { ThemePreference } from '../hooks/useTheme'
 import {
   CalendarIcon,
   ClaimsIcon,
+  CompareIcon,
+  DisagreeIcon,
   LogoMark,
   MonitorIcon,
   MoonIcon,
@@ -13,7 +15,6 @@ import {
   TrashIcon
 } from './Icons'
 import { BookIcon } from '../features/reader/icons'
-import { CompareIcon, DisagreeIcon } from '../features/compare/icons'
 
 export type ViewId =
   'claims' | 'sources' | 'tags' | 'timeline' | 'disagreements' | 'compare' | 'trash' | 'reader'
