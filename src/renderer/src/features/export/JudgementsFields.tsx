@@ -1,15 +1,5 @@
 import { useId } from 'react'
-
-/** The ICD 203 words of estimative probability, most likely first; "" leaves it unsaid. */
-const CONFIDENCE_WORDS = [
-  'almost certainly',
-  'very likely',
-  'likely',
-  'roughly even chance',
-  'unlikely',
-  'very unlikely',
-  'remote'
-]
+import { ESTIMATIVE_TERMS } from '../../../../shared/domain'
 
 export type JudgementDraft = { text: string; confidence: string }
 
@@ -49,7 +39,7 @@ export function JudgementsFields({ bottomLine, judgements, onBottomLine, onJudge
               onChange={(event) => change(index, { confidence: event.target.value })}
             >
               <option value="">No confidence word</option>
-              {CONFIDENCE_WORDS.map((word) => (
+              {ESTIMATIVE_TERMS.map((word) => (
                 <option key={word} value={word}>
                   {word}
                 </option>
