@@ -1,4 +1,5 @@
-import { useEffect, useId, useMemo, useState } from 'react'
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
+import type { StoredBriefing } from '../../../../shared/briefingTypes'
 import {
   BRIEFING_GROUPINGS,
   type BriefingGrouping,
@@ -9,7 +10,8 @@ import { call, errorMessage } from '../../api'
 import { useDebouncedValue } from '../../hooks/useDebouncedValue'
 import { useWorkspace } from '../../workspace'
 import { JudgementsFields, type JudgementDraft } from './JudgementsFields'
-import { scopeOf, type GridView, type ScopeChoice } from './scopes'
+import { scopeOf, type ExportScopeInput, type GridView, type ScopeChoice } from './scopes'
+import { StoredBriefings, type StoredStatus } from './StoredBriefings'
 import {
   downloadBriefingDocx,
   downloadBriefingPdf,
@@ -41,6 +43,47 @@ const PREVIEW_DELAY_MS = 350
 const REMEMBERED = 'attest.briefing.byline'
 
 type Byline = { author: string; classification: string }
+
+/** The form's scope: the grid's, or the one a stored briefing was saved with. */
+type BriefingScopeChoice = ScopeChoice | 'saved'
+
+const ALL_INCLUDED: Include = {
+  statusAndCredibility: true,
+  citations: true,
+  sourceReliability: true,
+  notes: true,
+  relations: true,
+  figureConflicts: true
+}
+
+/** The stored briefing last picked or saved in this project, so the dialog reopens on it. */
+const lastUsedKey = (projectPath: string): string => `attest.briefing.last:${projectPath}`
+
+function readLastUsed(projectPath: string): string | null {
+  try {
+    return localStorage.getItem(lastUsedKey(projectPath))
+  } catch {
+    return null
+  }
+}
+
+function writeLastUsed(projectPath: string, id: string | null): void {
+  try {
+    if (id) localStorage.setItem(lastUsedKey(projectPath), id)
+    else localStorage.removeItem(lastUsedKey(projectPath))
+  } catch {
+    // Not remembered; the dialog opens on a new briefing.
+  }
+}
+
+function savedScopeLabel(scope: ExportScopeInput): string {
+  if (scope.type === 'ids') return `The ${plural(scope.ids.length, 'claim')} saved with it`
+  const ids = (scope as { filter?: { ids?: unknown } }).filter?.ids
+  if (Array.isArray(ids)) return `The ${plural(ids.length, 'row')} picked when it was saved`
+  return scope.type === 'sources'
+    ? 'Claims citing the sources of the view it was saved with'
+    : 'Claims in the view it was saved with'
+}
 
 function rememberedByline(): Byline {
   try {
@@ -86,26 +129,23 @@ type BriefingPanelProps = { view: GridView; onClose: () => void }
 
 /** A PDF briefing: the options on the left, a live, script-free preview on the right. */
 export function BriefingPanel({ view, onClose }: BriefingPanelProps) {
-  const { info, tags } = useWorkspace()
-  const [title, setTitle] = useState(`${info.name}: briefing`)
+  const { info, tags, changed, undo, revision } = useWorkspace()
+  const defaultTitle = `${info.name}: briefing`
+  const [title, setTitle] = useState(defaultTitle)
   const [byline, setByline] = useState<Byline>(rememberedByline)
-  const [choice, setChoice] = useState<ScopeChoice>(
-    view.selectedIds.length > 0 ? 'selected' : 'view'
-  )
+  const gridChoice: ScopeChoice = view.selectedIds.length > 0 ? 'selected' : 'view'
+  const [choice, setChoice] = useState<BriefingScopeChoice>(gridChoice)
+  const [savedScope, setSavedScope] = useState<ExportScopeInput | null>(null)
   const [tagId, setTagId] = useState<string | null>(null)
   const [groupBy, setGroupBy] = useState<BriefingGrouping>('tag')
-  const [include, setInclude] = useState<Include>({
-    statusAndCredibility: true,
-    citations: true,
-    sourceReliability: true,
-    notes: true,
-    relations: true,
-    figureConflicts: true
-  })
+  const [include, setInclude] = useState<Include>(ALL_INCLUDED)
   const [bottomLine, setBottomLine] = useState('')
   const [judgements, setJudgements] = useState<JudgementDraft[]>([])
   const [preview, setPreview] = useState<Preview>({ status: 'loading' })
   const [saved, setSaved] = useState<Saved>({ status: 'idle' })
+  const [stored, setStored] = useState<StoredBriefing[]>([])
+  const [storedId, setStoredId] = useState<string | null>(null)
+  const [storedStatus, setStoredStatus] = useState<StoredStatus>({ status: 'idle' })
   const ids = {
     title: useId(),
     author: useId(),
@@ -121,16 +161,159 @@ export function BriefingPanel({ view, onClose }: BriefingPanelProps) {
       title: title.trim() || 'Briefing',
       author: byline.author,
       classification: byline.classification,
-      scope: scopeOf(view, choice, effectiveTag),
+      scope:
+        choice === 'saved'
+          ? (savedScope ?? scopeOf(view, gridChoice, effectiveTag))
+          : scopeOf(view, choice, effectiveTag),
       groupBy,
       include,
       bottomLine: bottomLine.trim(),
       judgements: judgements
         .filter((judgement) => judgement.text.trim() !== '')
-        .map((judgement) => ({ text: judgement.text.trim(), confidence: judgement.confidence }))
+        .map((judgement) => ({
+          text: judgement.text.trim(),
+          confidence: judgement.confidence,
+          claimIds: judgement.claimIds
+        }))
     }),
-    [title, byline, view, choice, effectiveTag, groupBy, include, bottomLine, judgements]
+    [
+      title,
+      byline,
+      view,
+      choice,
+      savedScope,
+      gridChoice,
+      effectiveTag,
+      groupBy,
+      include,
+      bottomLine,
+      judgements
+    ]
   )
+
+  /** Fills the form from a stored briefing, or empties it for a new one. */
+  const fill = useCallback(
+    (briefing: StoredBriefing | null) => {
+      setStoredId(briefing?.id ?? null)
+      writeLastUsed(info.path, briefing?.id ?? null)
+      if (!briefing) {
+        setTitle(defaultTitle)
+        setByline(rememberedByline())
+        setBottomLine('')
+        setJudgements([])
+        setChoice(gridChoice)
+        setSavedScope(null)
+        setGroupBy('tag')
+        setInclude(ALL_INCLUDED)
+        return
+      }
+      setTitle(briefing.title)
+      setByline({ author: briefing.author, classification: briefing.classification })
+      setBottomLine(briefing.bottomLine)
+      setJudgements(
+        briefing.judgements.map((judgement) => ({
+          text: judgement.text,
+          confidence: judgement.confidence,
+          claimIds: judgement.claimIds
+        }))
+      )
+      const scope = briefing.scope
+      if (scope.type === 'all') {
+        setChoice('all')
+        setSavedScope(null)
+      } else if (scope.type === 'tag') {
+        setChoice('tag')
+        setTagId(scope.tagId)
+        setSavedScope(null)
+      } else {
+        setChoice('saved')
+        setSavedScope(scope)
+      }
+      setGroupBy(briefing.groupBy)
+      setInclude({ ...ALL_INCLUDED, ...briefing.include })
+    },
+    [info.path, defaultTitle, gridChoice]
+  )
+
+  // The stored briefings, again after undo or redo; the last one used opens on first read.
+  const firstRead = useRef(true)
+  useEffect(() => {
+    let current = true
+    call('briefings.list', {}).then(
+      (list) => {
+        if (!current) return
+        setStored(list)
+        if (firstRead.current) {
+          firstRead.current = false
+          const last = readLastUsed(info.path)
+          const found = list.find((briefing) => briefing.id === last)
+          if (found) fill(found)
+        }
+      },
+      (error: unknown) => {
+        if (current) setStoredStatus({ status: 'failed', message: errorMessage(error) })
+      }
+    )
+    return () => {
+      current = false
+    }
+    // Only a revision (undo, redo) reads the list again; the first read opens the last used.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [revision])
+
+  const pick = (id: string | null) => {
+    setStoredStatus({ status: 'idle' })
+    fill(stored.find((briefing) => briefing.id === id) ?? null)
+  }
+
+  const keep = async () => {
+    setStoredStatus({ status: 'busy' })
+    try {
+      const briefing = storedId
+        ? await call('briefings.update', { id: storedId, changes: options })
+        : await call('briefings.create', options)
+      const list = await call('briefings.list', {})
+      setStored(list)
+      setStoredId(briefing.id)
+      writeLastUsed(info.path, briefing.id)
+      setStoredStatus({
+        status: 'done',
+        message: `“${briefing.title}” is saved in the project`
+      })
+      changed()
+    } catch (error) {
+      setStoredStatus({ status: 'failed', message: errorMessage(error) })
+    }
+  }
+
+  const remove = async () => {
+    if (!storedId) return
+    const gone = stored.find((briefing) => briefing.id === storedId)
+    setStoredStatus({ status: 'busy' })
+    try {
+      await call('briefings.delete', { id: storedId })
+      setStored(await call('briefings.list', {}))
+      fill(null)
+      setStoredStatus({
+        status: 'done',
+        message: `Deleted “${gone?.title ?? 'the briefing'}”`,
+        undoable: true
+      })
+      changed()
+    } catch (error) {
+      setStoredStatus({ status: 'failed', message: errorMessage(error) })
+    }
+  }
+
+  const undoDelete = async () => {
+    await undo()
+    const list = await call('briefings.list', {}).catch(() => stored)
+    setStored(list)
+    setStoredStatus({ status: 'idle' })
+    // The briefing just deleted is back: show it again.
+    const back = list.find((briefing) => !stored.some((known) => known.id === briefing.id))
+    if (back) fill(back)
+  }
   const settled = useDebouncedValue(JSON.stringify(options), PREVIEW_DELAY_MS)
 
   useEffect(() => {
@@ -150,7 +333,10 @@ export function BriefingPanel({ view, onClose }: BriefingPanelProps) {
     }
   }, [settled])
 
-  const scopeChoices: Array<{ choice: ScopeChoice; label: string; disabled: boolean }> = [
+  const scopeChoices: Array<{ choice: BriefingScopeChoice; label: string; disabled: boolean }> = [
+    ...(savedScope
+      ? [{ choice: 'saved' as const, label: savedScopeLabel(savedScope), disabled: false }]
+      : []),
     {
       choice: 'view',
       label:
@@ -233,6 +419,16 @@ export function BriefingPanel({ view, onClose }: BriefingPanelProps) {
   return (
     <div className="export-briefing">
       <div className="export-briefing-form">
+        <StoredBriefings
+          briefings={stored}
+          selectedId={storedId}
+          status={storedStatus}
+          canSave={title.trim() !== ''}
+          onPick={pick}
+          onSave={() => void keep()}
+          onDelete={() => void remove()}
+          onUndo={() => void undoDelete()}
+        />
         <label className="field-label" htmlFor={ids.title}>
           Title
         </label>

@@ -1,7 +1,8 @@
 import { useId } from 'react'
 import { ESTIMATIVE_TERMS } from '../../../../shared/domain'
 
-export type JudgementDraft = { text: string; confidence: string }
+/** A key judgement as typed; `claimIds` are the claims it rests on, kept as stored. */
+export type JudgementDraft = { text: string; confidence: string; claimIds: string[] }
 
 type Props = {
   bottomLine: string
@@ -67,7 +68,9 @@ export function JudgementsFields({ bottomLine, judgements, onBottomLine, onJudge
           <button
             type="button"
             className="button"
-            onClick={() => onJudgements([...judgements, { text: '', confidence: 'likely' }])}
+            onClick={() =>
+              onJudgements([...judgements, { text: '', confidence: 'likely', claimIds: [] }])
+            }
           >
             Add a key judgement
           </button>
