@@ -97,16 +97,6 @@ test('keeps a briefing in the project, opens it again, and deletes it undoably',
   await expect(again.getByRole('status')).toHaveText('“Rice, rare earths” is saved in the project')
   await expect(pickerAgain.locator('option')).toHaveText(['New briefing', 'Rice, rare earths'])
 
-  if (SHOTS) {
-    fs.mkdirSync(SHOTS, { recursive: true })
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme })
-      await page.waitForTimeout(200)
-      await page.screenshot({ path: path.join(SHOTS, `saved-${scheme}.png`) })
-    }
-    await page.emulateMedia({ colorScheme: 'light' })
-  }
-
   // Deleted, then back with Undo.
   await again.getByRole('button', { name: 'Delete' }).click()
   await expect(again.getByRole('status')).toContainText('Deleted “Rice, rare earths”')
@@ -125,4 +115,71 @@ test('keeps a briefing in the project, opens it again, and deletes it undoably',
   const last = await openBriefing(page)
   await expect(last.getByLabel('Stored briefing')).toHaveValue('')
   await expect(last.getByLabel(/Bottom line/)).toHaveValue('')
+})
+
+test('links a key judgement to the claims in scope that support it', async ({
+  app,
+  attest,
+  page
+}) => {
+  await seed(attest)
+  await page.reload()
+  await expect(app.count('3 claims')).toBeVisible()
+
+  const dialog = await openBriefing(page)
+  await dialog.getByLabel('Title').fill('Rice')
+  await dialog.getByLabel(/Bottom line/).fill(BOTTOM_LINE)
+  await dialog.getByRole('radio', { name: 'All claims' }).check()
+  await dialog.getByRole('button', { name: 'Add a key judgement' }).click()
+  await dialog.getByLabel('Judgement 1', { exact: true }).fill(FIRST)
+  const find = dialog.getByLabel('Find a claim supporting judgement 1')
+  await find.fill('rice')
+  const found = dialog.getByRole('list', { name: 'Claims matching “rice”' })
+  await expect(found.getByRole('button')).toHaveText([RICE_UP, RICE_DOWN].sort())
+  await found.getByRole('button', { name: RICE_UP }).click()
+  await expect(find).toHaveValue('')
+  // Enter takes the first claim offered; one already linked is not offered again.
+  await find.fill('japan')
+  await expect(found).toHaveCount(0)
+  await expect(dialog.getByRole('list', { name: 'Claims matching “japan”' })).toHaveText(RICE_DOWN)
+  await find.press('Enter')
+  const chips = dialog.getByRole('list', { name: 'Claims supporting judgement 1' })
+  await expect(chips.getByRole('listitem')).toHaveText([RICE_UP, RICE_DOWN])
+  await find.fill('nothing like this')
+  await expect(dialog.getByText('No claim in scope matches')).toBeVisible()
+  await find.fill('')
+
+  if (SHOTS) {
+    fs.mkdirSync(SHOTS, { recursive: true })
+    await dialog.getByRole('button', { name: 'Save briefing' }).scrollIntoViewIfNeeded()
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme })
+      await page.waitForTimeout(400)
+      await page.screenshot({ path: path.join(SHOTS, `saved-${scheme}.png`) })
+    }
+    await page.emulateMedia({ colorScheme: 'light' })
+  }
+
+  await dialog.getByRole('button', { name: 'Save briefing' }).click()
+  await expect(dialog.getByRole('status')).toHaveText('“Rice” is saved in the project')
+  const claims = await attest.api<{ rows: Array<{ id: string; text: string }> }>('claims.list', {})
+  const idOf = (text: string) => claims.rows.find((claim) => claim.text === text)?.id
+  const [stored] = await attest.api<Array<{ judgements: unknown[] }>>('briefings.list', {})
+  expect(stored?.judgements).toEqual([
+    { text: FIRST, confidence: 'likely', claimIds: [idOf(RICE_UP), idOf(RICE_DOWN)] }
+  ])
+
+  // Reopened, the chips name the claims again; one removed and saved is gone from the store.
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  const again = await openBriefing(page)
+  const chipsAgain = again.getByRole('list', { name: 'Claims supporting judgement 1' })
+  await expect(chipsAgain.getByRole('listitem')).toHaveText([RICE_UP, RICE_DOWN])
+  await again.getByRole('button', { name: `Remove “${RICE_UP}” from judgement 1` }).click()
+  await expect(chipsAgain.getByRole('listitem')).toHaveText([RICE_DOWN])
+  await again.getByRole('button', { name: 'Save changes' }).click()
+  await expect(again.getByRole('status')).toHaveText('“Rice” is saved in the project')
+  const [changed] = await attest.api<Array<{ judgements: unknown[] }>>('briefings.list', {})
+  expect(changed?.judgements).toEqual([
+    { text: FIRST, confidence: 'likely', claimIds: [idOf(RICE_DOWN)] }
+  ])
 })

@@ -474,6 +474,7 @@ export function BriefingPanel({ view, onClose }: BriefingPanelProps) {
           judgements={judgements}
           onBottomLine={setBottomLine}
           onJudgements={setJudgements}
+          scope={options.scope ?? { type: 'all' }}
         />
 
         <fieldset className="export-fieldset">

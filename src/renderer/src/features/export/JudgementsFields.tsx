@@ -1,5 +1,7 @@
 import { useId } from 'react'
 import { ESTIMATIVE_TERMS } from '../../../../shared/domain'
+import type { ExportScopeInput } from './scopes'
+import { SupportingClaims } from './SupportingClaims'
 
 /** A key judgement as typed; `claimIds` are the claims it rests on, kept as stored. */
 export type JudgementDraft = { text: string; confidence: string; claimIds: string[] }
@@ -9,10 +11,18 @@ type Props = {
   judgements: JudgementDraft[]
   onBottomLine: (value: string) => void
   onJudgements: (value: JudgementDraft[]) => void
+  /** The briefing's claims: where supporting claims are looked for. */
+  scope: ExportScopeInput
 }
 
 /** What the briefing says first: the bottom line, then the key judgements and how likely each is. */
-export function JudgementsFields({ bottomLine, judgements, onBottomLine, onJudgements }: Props) {
+export function JudgementsFields({
+  bottomLine,
+  judgements,
+  onBottomLine,
+  onJudgements,
+  scope
+}: Props) {
   const bottomId = useId()
   const change = (index: number, draft: Partial<JudgementDraft>) =>
     onJudgements(judgements.map((entry, i) => (i === index ? { ...entry, ...draft } : entry)))
@@ -61,6 +71,12 @@ export function JudgementsFields({ bottomLine, judgements, onBottomLine, onJudge
               maxLength={2_000}
               value={judgement.text}
               onChange={(event) => change(index, { text: event.target.value })}
+            />
+            <SupportingClaims
+              number={index + 1}
+              claimIds={judgement.claimIds}
+              scope={scope}
+              onChange={(claimIds) => change(index, { claimIds })}
             />
           </div>
         ))}
