@@ -1,23 +1,10 @@
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
-import path from 'node:path'
 import JSZip from 'jszip'
 import { expect, test } from './fixtures'
+import { createSeedSources, needsSeeds } from './seeds'
 
-// The real seed articles, read beside the repository at run time (never copied into it).
-const SEEDS = path.resolve(__dirname, '../../../shared/seeds')
-const NORWEGIAN = path.join(SEEDS, '000_f4b2f788e06a7ca8.txt')
-const GERMAN = path.join(SEEDS, '004_ec7a597c115a94a0.txt')
-
-const missing = !fs.existsSync(NORWEGIAN) || !fs.existsSync(GERMAN)
-// As the unit tests do: CI does not skip silently unless told to run without the seeds.
-test.skip(
-  missing && (process.env.ATTEST_SEEDS === 'none' || !process.env.CI),
-  'the seed articles are not beside the repository'
-)
-test.beforeEach(() => {
-  if (missing) throw new Error('Seed files missing; set ATTEST_SEEDS=none to run without them.')
-})
+needsSeeds()
 
 // The briefing preview is a sandboxed frame without scripts: trace snapshots would log errors.
 test.use({ trace: 'off' })
@@ -55,17 +42,7 @@ test('a briefing made in the UI from the seeds’ disagreement exports to PDF an
   page
 }) => {
   test.setTimeout(90_000)
-  for (const [file, title, language, publishedAt] of [
-    [NORWEGIAN, 'Japansk ambassadør (VietnamPlus)', 'nb', '2025-09-21'],
-    [GERMAN, 'Vietnam–Japan-Partnerschaft (baotintuc)', 'de', '2025-11-27']
-  ] as const) {
-    await attest.api('sources.create', {
-      title,
-      language,
-      publishedAt,
-      content: fs.readFileSync(file, 'utf8')
-    })
-  }
+  await createSeedSources(attest)
   // Three more dated claims, as setup; the pair is dated below through the detail panel.
   for (const [text, eventDate] of [
     ['The ambassador met Vietnamese officials.', '2025-09-20'],
