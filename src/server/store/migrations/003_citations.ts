@@ -1,4 +1,4 @@
-import { contentHashOf } from '../../import'
+import { createHash } from 'node:crypto'
 import type { Migration } from './types'
 
 /**
@@ -42,9 +42,17 @@ CREATE INDEX sources_content_hash ON sources (content_hash);
     const sources = db.all<{ seq: number; content: string }>(`SELECT seq, content FROM sources`)
     for (const source of sources) {
       db.run(`UPDATE sources SET content_hash = ? WHERE seq = ?`, [
-        contentHashOf(source.content),
+        frozenContentHash(source.content),
         source.seq
       ])
     }
   }
+}
+
+/**
+ * The content hash as version 3 defined it, frozen here: a migration must give the same result
+ * whatever later code does, so it never calls the importer's current function.
+ */
+function frozenContentHash(content: string): string {
+  return createHash('sha256').update(content.replace(/\s+/g, ' ').trim(), 'utf8').digest('hex')
 }
