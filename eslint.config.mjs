@@ -2,8 +2,10 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
+import importX, { createNodeResolver } from 'eslint-plugin-import-x'
+import { builtinModules } from 'node:module'
 
-const restrict = (patterns) => ['error', { patterns }]
+const restrict = (patterns, paths = []) => ['error', { patterns, paths }]
 
 export default tseslint.config(
   {
@@ -40,16 +42,23 @@ export default tseslint.config(
   {
     files: ['src/shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': restrict([
-        {
-          group: ['electron', 'node:*', 'react', 'react-dom'],
-          message: 'src/shared is plain TypeScript: no Electron, Node or DOM.'
-        },
-        {
-          group: ['**/server/**', '**/main/**', '**/renderer/**', '**/preload/**'],
-          message: 'src/shared imports nothing above it.'
-        }
-      ])
+      'no-restricted-imports': restrict(
+        [
+          {
+            group: ['electron', 'node:*', 'react', 'react-dom'],
+            message: 'src/shared is plain TypeScript: no Electron, Node or DOM.'
+          },
+          {
+            group: ['**/server/**', '**/main/**', '**/renderer/**', '**/preload/**'],
+            message: 'src/shared imports nothing above it.'
+          }
+        ],
+        // Bare built-in names ('fs', 'path') by exact name: a pattern would also match './domain'.
+        builtinModules.map((name) => ({
+          name,
+          message: 'src/shared is plain TypeScript: no Node built-ins.'
+        }))
+      )
     }
   },
   {
@@ -78,6 +87,46 @@ export default tseslint.config(
         }
       ])
     }
+  },
+  {
+    files: ['src/main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        {
+          group: ['**/renderer/**', '**/preload/**'],
+          message: 'The shell talks to the renderer only through IPC and the preload.'
+        }
+      ])
+    }
+  },
+  // A migration is frozen: it may use nothing that later code can change.
+  {
+    files: ['src/server/store/migrations/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../*', '../../*'],
+              allowTypeImports: true,
+              message: 'A migration must not call code that later changes; freeze what it needs.'
+            }
+          ]
+        }
+      ]
+    }
+  },
+  // No import cycles anywhere in the product, type-only ones included.
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/extensions': ['.ts', '.tsx', '.js']
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] }
   },
   {
     files: ['src/preload/**/*.ts'],

@@ -4,7 +4,7 @@ import { AttestError } from '../../shared/result'
 import { findClutter, prepareImport, prepareImportFromText } from '../import'
 import { preparePackagedImport } from '../import/formats'
 import { requireFound, type CoreContext } from '../records/context'
-import { sourceLayoutOf } from '../records/sources'
+import { sourceLayoutOf } from '../records/sourceLayout'
 
 /** Reads a file or pasted text into a draft for the analyst to confirm. Stores nothing. */
 export async function prepareDocument(

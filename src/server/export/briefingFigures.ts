@@ -1,7 +1,6 @@
 import type { StoredFact } from '../../shared/factTypes'
 import type { CoreContext } from '../records/context'
-import { listFacts } from '../facts/handlers'
-import { originRoots } from '../facts/handlers'
+import { listFacts, originRoots } from '../facts/pairs'
 import { pairFacts } from '../facts/match'
 import type { BriefingClaim, FigureConflict, FigureSide } from './briefing'
 

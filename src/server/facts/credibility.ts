@@ -7,7 +7,7 @@ import type { SuggestedCredibility } from '../../shared/factTypes'
 import { CREDIBILITY_LABELS, type Credibility } from '../../shared/domain'
 import type { CoreContext } from '../records/context'
 import { requireFound } from '../records/context'
-import { factPairs, originRoots } from './handlers'
+import { factPairs, originRoots } from './pairs'
 
 type CitationRow = { sourceId: string; stance: string; start: number; end: number; title: string }
 

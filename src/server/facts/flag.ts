@@ -6,7 +6,7 @@
 import type { StoredFact } from '../../shared/factTypes'
 import type { Operation } from '../records/history'
 import type { SqliteDb } from '../store/sqlite'
-import { originRoots } from './handlers'
+import { originRoots } from './pairs'
 import { pairFacts } from './match'
 import { currentFacts } from './store'
 

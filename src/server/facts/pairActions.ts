@@ -13,7 +13,7 @@ import type { HandlersFor } from '../handlers'
 import { mutate, type CoreContext } from '../records/context'
 import type { pairRequests } from '../../shared/contractPairs'
 import type { SqliteDb } from '../store/sqlite'
-import { factPairs } from './handlers'
+import { factPairs } from './pairs'
 import { refreshFacts } from './store'
 
 const sideKey = (side: PairSide): string =>

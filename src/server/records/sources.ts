@@ -11,6 +11,7 @@ import { refreshFacts } from '../facts/store'
 import type { SqliteDb } from '../store/sqlite'
 import { cachedTotal, orderBy } from './claims'
 import { mutate, requireFound, type CoreContext } from './context'
+import { parseLayout } from './sourceLayout'
 import { Where, ftsQuery, inListWithNull, likePattern, matchingIds } from './query'
 
 /** The grid's default order, newest first (ORDER BY fallback and tiebreak). */
@@ -173,17 +174,6 @@ export function getSource(ctx: CoreContext, id: string): SourceWithContent {
       layout: parseLayout(layout)
     }
   })
-}
-
-function parseLayout(json: string | null): SourceLayout | null {
-  return json === null ? null : (JSON.parse(json) as SourceLayout)
-}
-
-/** The stored page layout of a source (null unless it came from a paged document). */
-export function sourceLayoutOf(db: SqliteDb, id: string): SourceLayout | null {
-  return parseLayout(
-    db.pluck<string | null>(`SELECT layout FROM sources WHERE id = ?`, [id]) ?? null
-  )
 }
 
 export function createSource(
