@@ -1,9 +1,10 @@
 import { z } from 'zod'
+import { CITATION_STANCES } from './domain'
 import { id, optionalText, requiredText } from './schemas'
 
 /** Requests for importing documents, reading them, and citing them. */
 
-const stance = z.enum(['supports', 'contradicts', 'mentions'], {
+const stance = z.enum(CITATION_STANCES, {
   error: 'A citation supports, contradicts or mentions its claim'
 })
 const offset = z.number().int().min(0)

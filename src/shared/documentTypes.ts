@@ -1,3 +1,4 @@
+import type { AnchorStatus, CitationStance } from './domain'
 import type { SourceLayout } from './pages'
 import type { Claim } from './types'
 
@@ -36,12 +37,12 @@ export type Citation = {
   suffix: string
   start: number
   end: number
-  stance: 'supports' | 'contradicts' | 'mentions'
+  stance: CitationStance
   locator: string | null
   note: string | null
   /** The analyst's translation of the quote (the quote stays as written). */
   translation: string | null
-  anchorStatus: 'exact' | 'moved' | 'fuzzy' | 'orphaned'
+  anchorStatus: AnchorStatus
   createdAt: string
   updatedAt: string
   claimText: string

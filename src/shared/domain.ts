@@ -39,6 +39,22 @@ export const CREDIBILITY_LABELS: Record<Credibility, string> = {
 export const RELATION_KINDS = ['corroborates', 'contradicts', 'updates', 'duplicates'] as const
 export type RelationKind = (typeof RELATION_KINDS)[number]
 
+/** How a citation's quote bears on its claim. */
+export const CITATION_STANCES = ['supports', 'contradicts', 'mentions'] as const
+export type CitationStance = (typeof CITATION_STANCES)[number]
+
+/** How well a citation's quote was found again after its source's text changed. */
+export const ANCHOR_STATUSES = ['exact', 'moved', 'fuzzy', 'orphaned'] as const
+export type AnchorStatus = (typeof ANCHOR_STATUSES)[number]
+
+/** True when `value` is one of `values`: the one guard for every vocabulary above. */
+export function isOneOf<const T extends readonly unknown[]>(
+  values: T,
+  value: unknown
+): value is T[number] {
+  return values.includes(value)
+}
+
 export const STATUS_LABELS: Record<ClaimStatus, string> = {
   unverified: 'Unverified',
   corroborated: 'Corroborated',

@@ -1,11 +1,12 @@
 import { useId } from 'react'
 import type { Citation } from '../../../../shared/documentTypes'
+import { CITATION_STANCES } from '../../../../shared/domain'
 import './citations.css'
 
 export type Stance = Citation['stance']
 export type AnchorStatus = Citation['anchorStatus']
 
-export const STANCES: readonly Stance[] = ['supports', 'contradicts', 'mentions']
+export const STANCES: readonly Stance[] = CITATION_STANCES
 
 export const STANCE_LABELS: Record<Stance, string> = {
   supports: 'Supports',

@@ -3,8 +3,8 @@ import type { CLAIM_SORT_FIELDS, RequestInput } from '../../../../shared/contrac
 import {
   CLAIM_STATUSES,
   CREDIBILITY_GRADES,
-  type ClaimStatus,
-  type Credibility
+  type Credibility,
+  isOneOf
 } from '../../../../shared/domain'
 import type { Claim } from '../../../../shared/types'
 import { ClampedTextCell, ConfidenceCell, DateCell, TagsCell, UpdatedCell } from '../../grid/cells'
@@ -40,10 +40,6 @@ export const CLAIM_SORT_BY_COLUMN: Readonly<Partial<Record<string, ClaimSortFiel
 
 export const CLAIM_ROW_HEIGHT = 54
 
-function isStatus(value: unknown): value is ClaimStatus {
-  return CLAIM_STATUSES.some((status) => status === value)
-}
-
 function toCredibility(value: unknown): Credibility | null {
   return CREDIBILITY_GRADES.find((grade) => grade === value) ?? null
 }
@@ -54,7 +50,7 @@ export function claimChange(field: string, value: unknown): ClaimChanges | null 
     case 'text':
       return { text: typeof value === 'string' ? value : '' }
     case 'status':
-      return isStatus(value) ? { status: value } : null
+      return isOneOf(CLAIM_STATUSES, value) ? { status: value } : null
     case 'credibility':
       return { credibility: toCredibility(value) }
     case 'confidence':

@@ -4,7 +4,7 @@ import {
   RELIABILITY_GRADES,
   SOURCE_KINDS,
   type Reliability,
-  type SourceKind
+  isOneOf
 } from '../../../../shared/domain'
 import type { Source } from '../../../../shared/types'
 import { DateCell, LinkCell, TagsCell, UpdatedCell } from '../../grid/cells'
@@ -43,10 +43,6 @@ export const SOURCE_SORT_BY_COLUMN: Readonly<Partial<Record<string, SourceSortFi
 
 export const SOURCE_ROW_HEIGHT = 42
 
-function isKind(value: unknown): value is SourceKind {
-  return SOURCE_KINDS.some((kind) => kind === value)
-}
-
 function toReliability(value: unknown): Reliability | null {
   return RELIABILITY_GRADES.find((grade) => grade === value) ?? null
 }
@@ -69,7 +65,7 @@ export function sourceChange(field: string, value: unknown): SourceChanges | nul
     case 'publishedAt':
       return { publishedAt: text(value) }
     case 'kind':
-      return isKind(value) ? { kind: value } : null
+      return isOneOf(SOURCE_KINDS, value) ? { kind: value } : null
     case 'reliability':
       return { reliability: toReliability(value) }
     default:
