@@ -117,6 +117,21 @@ export default tseslint.config(
       ]
     }
   },
+  // Type-aware rules for the product's code: a promise nobody awaits loses its error, and a
+  // switch over a union must say what happens to every member.
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname }
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true }
+      ]
+    }
+  },
   // No import cycles anywhere in the product, type-only ones included.
   {
     files: ['src/**/*.{ts,tsx}'],
