@@ -24,7 +24,7 @@ async function checkLists(): Promise<Map<string, string[]>> {
     for (const match of sql.matchAll(
       /CHECK\s*\((?:\s*(\w+) IS NULL OR)?\s*(\w+) IN \(([^)]*)\)/g
     )) {
-      const values = match[3].split(',').map((v) => v.trim().replace(/^'(.*)'$/, '$1'))
+      const values = (match[3] ?? '').split(',').map((v) => v.trim().replace(/^'(.*)'$/, '$1'))
       lists.set(`${name}.${match[2]}`, values)
     }
   }
