@@ -13,6 +13,7 @@ import { IPC_CHANNEL } from '../shared/bridge'
 import { isShellRequest } from '../shared/contractExports'
 import { fail } from '../shared/result'
 import { openWorkerCore, type Core } from '../server/core'
+import { configureDiagnostics } from '../server/diagnostics'
 import { openServedCore } from '../server/servedCore'
 import { CONTENT_SECURITY_POLICY } from '../server/http'
 import { defaultProjectPath, readSettings, rememberProject, userDataDir } from '../server/userData'
@@ -153,6 +154,7 @@ async function start(): Promise<void> {
 
   // ATTEST_HOME (tests, portable installs) wins over Electron's per-user folder.
   const dataDir = process.env.ATTEST_HOME ? userDataDir() : app.getPath('userData')
+  configureDiagnostics({ dir: dataDir })
   const file = projectFromArgs() ?? defaultProjectPath(dataDir)
   // In use by another Attest: the window opens all the same and offers the choices.
   core = await openServedCore(

@@ -12,7 +12,8 @@ import { startHttpHost } from './http'
 import { openServedCore } from './servedCore'
 import { MAX_DOCUMENT_BYTES, tooLargeMessage } from './import/decode'
 import { ProjectStore } from './store/projectStore'
-import { defaultProjectPath, readSettings, rememberProject } from './userData'
+import { defaultProjectPath, readSettings, rememberProject, userDataDir } from './userData'
+import { configureDiagnostics, recordUnexpected } from './diagnostics'
 
 const HELP = `Attest — sourced, graded claims from articles and reports.
 
@@ -32,6 +33,7 @@ Usage:
   attest serve [file] [--port N]          Open a project in your browser (127.0.0.1 only)
          [--take-over]                    (take over a project locked from another computer)
   attest --help                           Show this help
+  --verbose (with any command)            Print the details of an unexpected error
 
 With no file, serve opens the last project used, or creates one in your user folder.`
 
@@ -310,7 +312,10 @@ async function importDocuments(args: string[], io: Output): Promise<number> {
 
 /** Runs one CLI command; returns the process exit code. */
 export async function runCli(argv: string[], io: Output): Promise<number> {
-  const [command, ...rest] = argv
+  // --verbose anywhere: unexpected errors print their stack as well as their sentence.
+  const verbose = argv.includes('--verbose')
+  const [command, ...rest] = argv.filter((arg) => arg !== '--verbose')
+  configureDiagnostics({ dir: userDataDir(), echo: verbose ? io.err : null })
   try {
     switch (command) {
       case undefined:
@@ -357,6 +362,7 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
       io.err(`attest: ${error.message}`)
       return 2
     }
+    recordUnexpected(error, `attest ${command ?? ''}`.trim())
     const message = error instanceof Error ? error.message : String(error)
     io.err(`attest: ${message}`)
     return 1

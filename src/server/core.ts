@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads'
 import type { RequestName, RequestInput } from '../shared/contract'
 import { AttestError, fail, type AppError, type Result } from '../shared/result'
 import type { RequestOutput } from '../shared/types'
+import { diagnosticsSettings } from './diagnostics'
 import { parseRequest, runRequest } from './dispatch'
 import { Caches, type CoreContext } from './records/context'
 import { ProjectStore, type OpenOptions } from './store/projectStore'
@@ -11,6 +12,9 @@ export type CoreOptions = OpenOptions & {
   projectPath: string
   deviceId: string
 }
+
+/** What the store worker starts with: the project, and where unexpected errors are logged. */
+export type WorkerData = CoreOptions & { logDir: string | null; logEcho: boolean }
 
 /** An open project, whichever thread it lives on. */
 export interface Core {
@@ -66,7 +70,8 @@ export type WorkerReply =
  */
 export function openWorkerCore(options: CoreOptions & { workerPath?: string }): Promise<Core> {
   const workerPath = options.workerPath ?? path.join(__dirname, 'storeWorker.js')
-  const { workerPath: _ignored, ...workerData } = options
+  const { workerPath: _ignored, ...options_ } = options
+  const workerData: WorkerData = { ...options_, ...diagnosticsSettings() }
   const worker = new Worker(workerPath, { workerData })
   const pending = new Map<number, (result: Result<unknown>) => void>()
   let nextId = 1

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { contract, isRequestName, type RequestName } from '../shared/contract'
 import { AttestError, fail, toAppError, type Result } from '../shared/result'
+import { recordUnexpected } from './diagnostics'
 import { handlers, type Handler } from './handlers'
 import type { CoreContext } from './records/context'
 
@@ -44,6 +45,7 @@ export async function runRequest(
     const value = await handler(ctx, input as never)
     return { ok: true, value }
   } catch (error) {
+    recordUnexpected(error, `request ${name}`)
     const appError = toAppError(error)
     if (
       !(error instanceof AttestError) &&

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net'
 import { fail, type Result } from '../shared/result'
 import type { Core } from './core'
 import { createExportRoutes } from './export/httpRoutes'
+import { recordUnexpected } from './diagnostics'
 import { BodyTooLarge, readJson, sendJson } from './httpBody'
 
 /** The renderer's policy: no remote anything, no inline script, no eval. */
@@ -90,6 +91,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
 
   const server = http.createServer((request, response) => {
     void handle(request, response).catch((error: unknown) => {
+      recordUnexpected(error, `${request.method ?? 'GET'} ${request.url?.split('?')[0] ?? ''}`)
       if (!response.headersSent) {
         sendJson(response, 500, fail('internal', `Unexpected error: ${(error as Error).message}`))
       } else {

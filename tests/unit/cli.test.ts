@@ -52,7 +52,7 @@ describe('attest CLI', () => {
     expect(unknown.stderr.trim()).toBe('attest: Unknown command "frobnicate" (see attest --help)')
     const file = path.join(dir, 'p.attest')
     attest(['new', file], dir)
-    const badFlag = attest(['stats', file, '--verbose'], dir)
+    const badFlag = attest(['stats', file, '--loud'], dir)
     expect(badFlag.code).toBe(2)
     expect(badFlag.stderr.trim().split('\n')).toHaveLength(1)
     const text = path.join(dir, 'notes.txt')

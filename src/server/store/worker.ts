@@ -1,6 +1,7 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads'
 import { toAppError, type Result } from '../../shared/result'
-import type { CoreOptions, WorkerReply, WorkerRequest } from '../core'
+import type { WorkerData, WorkerReply, WorkerRequest } from '../core'
+import { configureDiagnostics } from '../diagnostics'
 import { runRequest } from '../dispatch'
 import { Caches, type CoreContext } from '../records/context'
 import { ProjectStore } from './projectStore'
@@ -8,7 +9,11 @@ import { ProjectStore } from './projectStore'
 if (!parentPort) throw new Error('The store worker must run in a worker thread')
 const port: MessagePort = parentPort
 
-const options = workerData as CoreOptions
+const options = workerData as WorkerData
+configureDiagnostics({
+  dir: options.logDir,
+  echo: options.logEcho ? (text) => process.stderr.write(`${text}\n`) : null
+})
 const reply = (message: WorkerReply): void => port.postMessage(message)
 
 async function main(): Promise<void> {
