@@ -194,7 +194,7 @@ describe('the project lock', () => {
       lockRecord({ pid: 4242, start: '77', host: 'studio-laptop' })
     )
     await expect(ProjectStore.open(project.file)).rejects.toThrow(
-      'Cannot open project.attest: it is in use by Attest on the computer "studio-laptop" (pid 4242, since 2026-01-01 00:00 UTC). If Attest is no longer running on studio-laptop, take the project over: attest serve --take-over.'
+      'Cannot open project.attest: it is in use by Attest on the computer "studio-laptop" (pid 4242, since 2026-01-01 00:00 UTC). If Attest is no longer running on studio-laptop, take the project over: add --take-over to the command (attest serve or attest import).'
     )
     const store = await ProjectStore.open(project.file, { takeOver: true })
     expect(JSON.parse(fs.readFileSync(`${project.file}.lock`, 'utf8'))).toMatchObject({

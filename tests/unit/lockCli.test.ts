@@ -30,7 +30,7 @@ describe('attest serve and the project lock', () => {
     // The server starts all the same: the page names the holder and offers the way out.
     const waiting = await serve(file, dir)
     const message =
-      'Cannot open shared.attest: it is in use by Attest on the computer "office-desktop" (pid 31337, since 2026-03-04 05:06 UTC). If Attest is no longer running on office-desktop, take the project over: attest serve --take-over.'
+      'Cannot open shared.attest: it is in use by Attest on the computer "office-desktop" (pid 31337, since 2026-03-04 05:06 UTC). If Attest is no longer running on office-desktop, take the project over: add --take-over to the command (attest serve or attest import).'
     expect(await api(waiting, 'claims.list', {})).toMatchObject({
       json: { ok: false, error: { code: 'in_use', message } }
     })

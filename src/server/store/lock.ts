@@ -176,7 +176,7 @@ function since(holder: LockHolder): string {
 function lockedError(holder: LockHolder, verdict: Verdict): Error {
   const message =
     verdict === 'other-host'
-      ? `it is in use by Attest on the computer "${holder.host}" (pid ${holder.pid}${since(holder)}). If Attest is no longer running on ${holder.host}, take the project over: attest serve --take-over`
+      ? `it is in use by Attest on the computer "${holder.host}" (pid ${holder.pid}${since(holder)}). If Attest is no longer running on ${holder.host}, take the project over: add --take-over to the command (attest serve or attest import)`
       : `it is in use by another Attest process on this computer (pid ${holder.pid}${since(holder)}). Close Attest there first, or use attest stats and attest export, which only read`
   return Object.assign(new Error(message), {
     code: 'ELOCKED',
