@@ -6,6 +6,7 @@ import {
   ipcMain,
   nativeTheme,
   protocol,
+  screen,
   session,
   type WebContents
 } from 'electron'
@@ -30,9 +31,19 @@ import {
 } from './hardening'
 import { openLinkAfterAsking } from './links'
 import { buildMenu } from './menu'
+import {
+  addRecentProject,
+  fitWindowState,
+  mainWindowOptions,
+  projectFromArgv,
+  readWindowState,
+  senderTrusted,
+  writeWindowState
+} from './shell'
 
 let core: Core | null = null
 let mainWindow: BrowserWindow | null = null
+let dataDir = ''
 
 // Decided once: a packaged build never loads a URL from the environment.
 const entry = rendererEntry({ packaged: app.isPackaged, env: process.env })
@@ -48,20 +59,14 @@ protocol.registerSchemesAsPrivileged([
   }
 ])
 
-function projectFromArgs(): string | null {
-  const args = process.argv.slice(app.isPackaged ? 1 : 2).filter((arg) => !arg.startsWith('-'))
-  const file = args.find((arg) => arg.endsWith('.attest'))
-  return file ? path.resolve(file) : null
-}
-
-/** Only our own top-level page may call in; sub-frames and other pages are refused. */
+/** Only our own top-level page, on our own origin, may call in (src/main/shell.ts). */
 function isTrustedSender(frame: Electron.WebFrameMain | null, contents: WebContents): boolean {
-  return (
-    mainWindow !== null &&
-    contents === mainWindow.webContents &&
-    frame !== null &&
-    frame === contents.mainFrame
-  )
+  return senderTrusted({
+    fromMainWindow: mainWindow !== null && contents === mainWindow.webContents,
+    topFrame: frame !== null && frame === contents.mainFrame,
+    url: frame?.url ?? '',
+    appOrigin
+  })
 }
 
 /**
@@ -88,29 +93,28 @@ function guardContents(contents: WebContents): void {
 }
 
 function createWindow(): void {
-  mainWindow = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    minWidth: 900,
-    minHeight: 560,
-    show: false,
-    title: 'Attest',
-    backgroundColor: nativeTheme.shouldUseDarkColors ? '#18191b' : '#f7f7f5',
-    webPreferences: {
+  const displays = screen.getAllDisplays().map((display) => display.workArea)
+  const state = fitWindowState(readWindowState(dataDir), displays)
+  const window = new BrowserWindow(
+    mainWindowOptions({
+      packaged: app.isPackaged,
+      dark: nativeTheme.shouldUseDarkColors,
       preload: path.join(__dirname, '../preload/index.js'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      devTools: !app.isPackaged,
-      spellcheck: true
-    }
+      state
+    })
+  )
+  mainWindow = window
+  if (state.maximized) window.maximize()
+  window.once('ready-to-show', () => window.show())
+  // Size and place are kept for the next start (window.json in the user folder).
+  window.on('close', () => {
+    const bounds = window.getNormalBounds()
+    writeWindowState(dataDir, { ...bounds, maximized: window.isMaximized() })
   })
-  mainWindow.once('ready-to-show', () => mainWindow?.show())
-  mainWindow.on('closed', () => {
+  window.on('closed', () => {
     mainWindow = null
   })
-  void mainWindow.loadURL(entry.url)
+  void window.loadURL(entry.url)
 }
 
 /** Serves out/renderer on attest://app/ with its CSP; nothing outside that folder. */
@@ -153,15 +157,17 @@ async function start(): Promise<void> {
   })
 
   // ATTEST_HOME (tests, portable installs) wins over Electron's per-user folder.
-  const dataDir = process.env.ATTEST_HOME ? userDataDir() : app.getPath('userData')
+  dataDir = process.env.ATTEST_HOME ? userDataDir() : app.getPath('userData')
   configureDiagnostics({ dir: dataDir })
-  const file = projectFromArgs() ?? defaultProjectPath(dataDir)
+  const named = projectFromArgv(process.argv, { packaged: app.isPackaged, cwd: process.cwd() })
+  const file = named ?? defaultProjectPath(dataDir)
   // In use by another Attest: the window opens all the same and offers the choices.
   core = await openServedCore(
     { projectPath: file, deviceId: readSettings(dataDir).deviceId, create: true },
     openWorkerCore
   )
   rememberProject(file, dataDir)
+  addRecentProject(dataDir, file)
 
   ipcMain.handle(IPC_CHANNEL, async (event, name: unknown, input: unknown) => {
     if (!isTrustedSender(event.senderFrame, event.sender)) {
