@@ -4,13 +4,14 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { contract } from '../shared/contract'
 import { AttestError } from '../shared/result'
 import { terminalSafe } from './terminalText'
-import type { DocumentDraft } from '../shared/documentTypes'
+import type { DocumentDraft, ReferenceDrafts } from '../shared/documentTypes'
 import type { Stats } from '../shared/types'
 import { call, openLocalCore, openWorkerCore, type Core } from './core'
 import { runExportCommand } from './export/cli'
 import { startHttpHost } from './http'
 import { openServedCore } from './servedCore'
 import { MAX_DOCUMENT_BYTES, tooLargeMessage } from './import/decode'
+import { referenceFormat } from './import/referenceFormat'
 import { ProjectStore } from './store/projectStore'
 import { defaultProjectPath, readSettings, rememberProject, userDataDir } from './userData'
 import { configureDiagnostics, recordUnexpected } from './diagnostics'
@@ -20,7 +21,8 @@ const HELP = `Attest — sourced, graded claims from articles and reports.
 Usage:
   attest new <file>                       Create an empty project file
   attest stats <file> [--json]            Count the records in a project
-  attest import <file> <documents…>       Import .txt, .md, .html, .pdf or .docx documents
+  attest import <file> <documents…>       Import .txt, .md, .html, .pdf or .docx documents, and
+                                          reference files (.ris, .bib, CSL-JSON .json): a source each record
          [--skip-invalid] [--allow-duplicates]
          [--take-over]                    (take over a project locked from another computer)
   attest export <file> --out <file>       Export claims, sources, citations or tags as CSV,
@@ -261,21 +263,31 @@ async function importDocuments(args: string[], io: Output): Promise<number> {
           )
           continue
         }
-        const result = await core.invoke('documents.prepare', {
+        const request = {
           fileName: path.basename(file),
           dataBase64: bytes.toString('base64')
-        })
+        }
+        // A reference file (RIS, BibTeX, CSL-JSON) is one draft per record.
+        const references = referenceFormat(bytes, file) !== null
+        const result = references
+          ? await core.invoke('references.prepare', request)
+          : await core.invoke('documents.prepare', request)
         if (!result.ok) {
           problems.push(result.error.message)
           continue
         }
-        const draft = result.value as DocumentDraft
-        // Checked as the save will check it, before anything is saved: all or nothing.
-        const checked = contract['sources.create'].input.safeParse(sourceInputOf(draft))
-        if (checked.success) drafts.push({ file, draft })
-        else {
-          const reason = checked.error.issues[0]?.message ?? 'it cannot be saved'
-          problems.push(`${path.basename(file)} cannot be imported: ${reason}.`)
+        const found = references
+          ? (result.value as ReferenceDrafts).drafts
+          : [result.value as DocumentDraft]
+        for (const draft of found) {
+          // Checked as the save will check it, before anything is saved: all or nothing.
+          const checked = contract['sources.create'].input.safeParse(sourceInputOf(draft))
+          if (checked.success) drafts.push({ file, draft })
+          else {
+            const reason = checked.error.issues[0]?.message ?? 'it cannot be saved'
+            const which = references ? ` (record “${draft.title}”)` : ''
+            problems.push(`${path.basename(file)}${which} cannot be imported: ${reason}.`)
+          }
         }
       }
       for (const problem of problems) io.err(`attest: ${problem}`)
@@ -303,7 +315,8 @@ async function importDocuments(args: string[], io: Output): Promise<number> {
           .join(', ')
         io.out(`Imported ${path.basename(file)} as "${source.title}"${facts ? ` (${facts})` : ''}`)
       }
-      io.out(`${imported} of ${documents.length} documents imported`)
+      const total = Math.max(documents.length, drafts.length + problems.length)
+      io.out(`${imported} of ${total} documents imported`)
       return problems.length > 0 ? 1 : 0
     },
     { takeOver: values['take-over'] === true }

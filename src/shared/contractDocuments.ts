@@ -32,6 +32,18 @@ export const documentRequests = {
         error: 'Give either a file or pasted text'
       })
   },
+  /**
+   * Reads a reference file (RIS, BibTeX/BibLaTeX, CSL-JSON) into one draft per record;
+   * nothing is stored.
+   */
+  'references.prepare': {
+    input: z
+      .object({
+        fileName,
+        dataBase64: z.string().max(30_000_000, { error: 'The file is larger than 20 MB' })
+      })
+      .strict()
+  },
   'sources.clutter': { input: z.object({ id }).strict() },
   'sources.findText': {
     input: z

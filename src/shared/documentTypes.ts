@@ -21,7 +21,7 @@ export type DocumentDraft = {
   contentHash: string
   clutter: ClutterRange[]
   fileName: string
-  format: 'text' | 'markdown' | 'html' | 'pdf' | 'docx'
+  format: 'text' | 'markdown' | 'html' | 'pdf' | 'docx' | 'reference'
   /** Pages of a PDF (where each starts, its running headers and footers); null otherwise. */
   layout: SourceLayout | null
   /** A source already in the project with the same text, if any. */
@@ -55,8 +55,15 @@ export type Citation = {
 
 export type TextMatch = { start: number; end: number }
 
+/** The records of a reference file, each a draft (see server/import/references.ts). */
+export type ReferenceDrafts = {
+  format: 'ris' | 'bibtex' | 'csl'
+  drafts: DocumentDraft[]
+}
+
 export type DocumentOutputs = {
   'documents.prepare': DocumentDraft
+  'references.prepare': ReferenceDrafts
   'sources.clutter': ClutterRange[]
   'sources.findText': TextMatch[]
   'citations.list': Citation[]

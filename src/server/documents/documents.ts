@@ -1,8 +1,14 @@
 import type { ParsedInput } from '../../shared/contract'
-import type { ClutterRange, DocumentDraft, TextMatch } from '../../shared/documentTypes'
+import type {
+  ClutterRange,
+  DocumentDraft,
+  ReferenceDrafts,
+  TextMatch
+} from '../../shared/documentTypes'
 import { AttestError } from '../../shared/result'
 import { findClutter, prepareImport, prepareImportFromText } from '../import'
 import { preparePackagedImport } from '../import/formats'
+import { prepareReferences } from '../import/references'
 import { requireFound, type CoreContext } from '../records/context'
 import { sourceLayoutOf } from '../records/sourceLayout'
 
@@ -16,18 +22,42 @@ export async function prepareDocument(
     ? ((await preparePackagedImport(bytes, input.fileName)) ?? prepareImport(bytes, input.fileName))
     : prepareImportFromText(input.text ?? '', input.fileName)
   if (!result.ok) throw new AttestError('invalid_input', result.message)
+  return { ...result.draft, duplicateOf: duplicateOf(ctx, result.draft.contentHash) }
+}
+
+function duplicateOf(ctx: CoreContext, contentHash: string): DocumentDraft['duplicateOf'] {
   const duplicate = ctx.store.read((db) =>
     db.get<{ id: string; title: string; deletedAt: string | null }>(
       `SELECT id, title, deleted_at AS deletedAt FROM sources WHERE content_hash = ?
        ORDER BY deleted_at IS NOT NULL, created_at LIMIT 1`,
-      [result.draft.contentHash]
+      [contentHash]
     )
   )
+  return duplicate
+    ? { id: duplicate.id, title: duplicate.title, trashed: duplicate.deletedAt !== null }
+    : null
+}
+
+/** Reads a reference file into one draft per record. Stores nothing. */
+export async function prepareReferenceFile(
+  ctx: CoreContext,
+  input: ParsedInput<'references.prepare'>
+): Promise<ReferenceDrafts> {
+  const bytes = Buffer.from(input.dataBase64, 'base64')
+  const result = await prepareReferences(bytes, input.fileName)
+  if (!result) {
+    throw new AttestError(
+      'invalid_input',
+      `“${input.fileName}” is not a reference file: use .ris, .bib or CSL-JSON .json.`
+    )
+  }
+  if (!result.ok) throw new AttestError('invalid_input', result.message)
   return {
-    ...result.draft,
-    duplicateOf: duplicate
-      ? { id: duplicate.id, title: duplicate.title, trashed: duplicate.deletedAt !== null }
-      : null
+    format: result.format,
+    drafts: result.drafts.map((draft) => ({
+      ...draft,
+      duplicateOf: duplicateOf(ctx, draft.contentHash)
+    }))
   }
 }
 

@@ -9,10 +9,11 @@ import {
   reanchorCitation,
   updateCitation
 } from './citations'
-import { findInSource, prepareDocument, sourceClutter } from './documents'
+import { findInSource, prepareDocument, prepareReferenceFile, sourceClutter } from './documents'
 
 export const documentHandlers: HandlersFor<keyof typeof documentRequests> = {
   'documents.prepare': (ctx, input) => prepareDocument(ctx, input),
+  'references.prepare': (ctx, input) => prepareReferenceFile(ctx, input),
   'sources.clutter': (ctx, input) => sourceClutter(ctx, input.id),
   'sources.findText': (ctx, input) => findInSource(ctx, input.id, input.text, input.limit),
   'citations.list': (ctx, input) => {

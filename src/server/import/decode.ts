@@ -7,7 +7,7 @@
 
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 
-export type DocumentFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'docx'
+export type DocumentFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'docx' | 'reference'
 export type DecodeErrorCode = 'empty' | 'too_large' | 'binary' | 'encoding'
 
 export type DecodeResult =
