@@ -3,6 +3,7 @@ import path from 'node:path'
 import {
   app,
   BrowserWindow,
+  dialog,
   ipcMain,
   nativeTheme,
   protocol,
@@ -44,6 +45,9 @@ import {
 let core: Core | null = null
 let mainWindow: BrowserWindow | null = null
 let dataDir = ''
+let projectFile = ''
+// A file macOS asked us to open (open-file) before the app was ready.
+let pendingFile: string | null = null
 
 // Decided once: a packaged build never loads a URL from the environment.
 const entry = rendererEntry({ packaged: app.isPackaged, env: process.env })
@@ -159,15 +163,9 @@ async function start(): Promise<void> {
   // ATTEST_HOME (tests, portable installs) wins over Electron's per-user folder.
   dataDir = process.env.ATTEST_HOME ? userDataDir() : app.getPath('userData')
   configureDiagnostics({ dir: dataDir })
-  const named = projectFromArgv(process.argv, { packaged: app.isPackaged, cwd: process.cwd() })
-  const file = named ?? defaultProjectPath(dataDir)
-  // In use by another Attest: the window opens all the same and offers the choices.
-  core = await openServedCore(
-    { projectPath: file, deviceId: readSettings(dataDir).deviceId, create: true },
-    openWorkerCore
-  )
-  rememberProject(file, dataDir)
-  addRecentProject(dataDir, file)
+  const named =
+    pendingFile ?? projectFromArgv(process.argv, { packaged: app.isPackaged, cwd: process.cwd() })
+  await useProject(named ?? defaultProjectPath(dataDir))
 
   ipcMain.handle(IPC_CHANNEL, async (event, name: unknown, input: unknown) => {
     if (!isTrustedSender(event.senderFrame, event.sender)) {
@@ -179,8 +177,43 @@ async function start(): Promise<void> {
     return core.invoke(name, input)
   })
 
-  buildMenu()
   createWindow()
+}
+
+/** Opens `file` as the project (in use by another Attest: the window offers the choices). */
+async function useProject(file: string): Promise<void> {
+  core = await openServedCore(
+    { projectPath: file, deviceId: readSettings(dataDir).deviceId, create: true },
+    openWorkerCore
+  )
+  projectFile = file
+  rememberProject(file, dataDir)
+  buildMenu(addRecentProject(dataDir, file), (recent) => void openProject(recent))
+}
+
+/**
+ * Switches the running app to another project (Open Recent, a second launch, a double-click
+ * on macOS): the current one is closed first, so its journal is folded into its file.
+ */
+async function openProject(file: string): Promise<void> {
+  if (file !== projectFile) {
+    const previous = core
+    core = null
+    const previousFile = projectFile
+    await previous?.close()
+    try {
+      await useProject(file)
+    } catch (error) {
+      dialog.showErrorBox(
+        'Attest could not open the project',
+        `${file}\n\n${error instanceof Error ? error.message : String(error)}`
+      )
+      await useProject(previousFile)
+    }
+    mainWindow?.webContents.reload()
+  }
+  if (mainWindow?.isMinimized()) mainWindow.restore()
+  mainWindow?.focus()
 }
 
 app.setName('Attest')
@@ -190,9 +223,19 @@ app.on('web-contents-created', (_event, contents) => guardContents(contents))
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
-  app.on('second-instance', () => {
-    if (mainWindow?.isMinimized()) mainWindow.restore()
-    mainWindow?.focus()
+  // A second launch (a double-clicked .attest on Windows and Linux) opens its file here.
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    const file = projectFromArgv(argv, { packaged: app.isPackaged, cwd: workingDirectory })
+    if (file && core) void openProject(file)
+    else {
+      if (mainWindow?.isMinimized()) mainWindow.restore()
+      mainWindow?.focus()
+    }
+  })
+  app.on('open-file', (event, file) => {
+    event.preventDefault()
+    if (core) void openProject(file)
+    else pendingFile = file
   })
   app.whenReady().then(start, (error: unknown) => {
     console.error(error)

@@ -7,7 +7,10 @@ function send(command: MenuCommand): void {
 }
 
 /** Installs the application menu (see menuTemplate for what a packaged build leaves out). */
-export function buildMenu(): void {
-  const template = menuTemplate({ packaged: app.isPackaged, platform: process.platform }, send)
+export function buildMenu(recent: readonly string[], openRecent: (file: string) => void): void {
+  const template = menuTemplate(
+    { packaged: app.isPackaged, platform: process.platform, recent, openRecent },
+    send
+  )
   Menu.setApplicationMenu(Menu.buildFromTemplate(template))
 }

@@ -8,7 +8,13 @@ import type { MenuCommand } from '../shared/bridge'
  * would drop unsaved dialog state, and the tools would open the page to anyone at the keyboard.
  */
 export function menuTemplate(
-  options: { packaged: boolean; platform: string },
+  options: {
+    packaged: boolean
+    platform: string
+    /** Recent projects, newest first (src/main/shell.ts), for File ▸ Open Recent. */
+    recent?: readonly string[]
+    openRecent?: (file: string) => void
+  },
   send: (command: MenuCommand) => void
 ): MenuItemConstructorOptions[] {
   const isMac = options.platform === 'darwin'
@@ -32,11 +38,21 @@ export function menuTemplate(
         { role: 'toggleDevTools' },
         { type: 'separator' }
       ]
+  const recent = options.recent ?? []
+  const openRecent: MenuItemConstructorOptions = {
+    label: 'Open Recent',
+    submenu:
+      recent.length === 0
+        ? [{ label: 'No recent projects', enabled: false }]
+        : recent.map((file) => ({ label: file, click: () => options.openRecent?.(file) }))
+  }
   return [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
       label: 'File',
       submenu: [
+        openRecent,
+        { type: 'separator' },
         item('Import Documents…', 'CmdOrCtrl+I', 'import'),
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' }

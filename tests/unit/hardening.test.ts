@@ -266,3 +266,40 @@ describe('the application menu', () => {
     expect(sent).toEqual(['undo'])
   })
 })
+
+describe('File ▸ Open Recent', () => {
+  const fileMenu = (recent: string[], open: (file: string) => void) =>
+    menuTemplate(
+      { packaged: true, platform: 'linux', recent, openRecent: open },
+      () => undefined
+    ).find((item) => item.label === 'File')!.submenu as MenuItemConstructorOptions[]
+  const recentMenu = (items: MenuItemConstructorOptions[]) =>
+    items.find((item) => item.label === 'Open Recent')!.submenu as MenuItemConstructorOptions[]
+
+  it('lists the recent projects and opens the one clicked', () => {
+    const opened: string[] = []
+    const items = recentMenu(fileMenu(['/p/a.attest', '/p/b.attest'], (f) => opened.push(f)))
+    expect(items.map((item) => item.label)).toEqual(['/p/a.attest', '/p/b.attest'])
+    ;(items[1]?.click as () => void)()
+    expect(opened).toEqual(['/p/b.attest'])
+  })
+
+  it('says so, disabled, when there are none', () => {
+    expect(recentMenu(fileMenu([], () => undefined))).toEqual([
+      { label: 'No recent projects', enabled: false }
+    ])
+  })
+
+  it.each(['linux', 'win32', 'darwin'])('is in the File menu on %s', (platform) => {
+    const file = menuTemplate({ packaged: true, platform }, () => undefined).find(
+      (item) => item.label === 'File'
+    )!.submenu as MenuItemConstructorOptions[]
+    expect(file.map((item) => item.label ?? item.role ?? item.type)).toEqual([
+      'Open Recent',
+      'separator',
+      'Import Documents…',
+      'separator',
+      platform === 'darwin' ? 'close' : 'quit'
+    ])
+  })
+})
