@@ -18,6 +18,7 @@ import {
 } from './decode'
 import { htmlToText, type HtmlMeta } from './html'
 import { extractMetadata } from './metadata'
+import { metadataWindow } from './metadataWindow'
 import { fitMetadata } from './fit'
 import type { SourceLayout } from '../../shared/pages'
 
@@ -94,7 +95,11 @@ export function buildDraft(
     reason: 'furniture' as const
   }))
   const clutter = [...findClutter(content), ...furniture].sort((a, b) => a.start - b.start)
-  const metadata = fitMetadata(extractMetadata(content, { fileName, html, clutter }), fileName)
+  const window = metadataWindow(content, clutter)
+  const metadata = fitMetadata(
+    extractMetadata(window.text, { fileName, html, clutter: window.clutter }),
+    fileName
+  )
   return {
     ok: true,
     draft: {
