@@ -57,7 +57,8 @@ function AddPanel({
           {dragging ? 'Drop the files to read them' : 'Drop files anywhere in the window'}
         </p>
         <p className="import-drop-text">
-          Plain text, Markdown, HTML, PDF or Word (.docx) — up to 20 MB each.
+          Plain text, Markdown, HTML, PDF, Word (.docx) or references (.ris, .bib, CSL-JSON) — up to
+          20 MB each.
         </p>
         <button type="button" className="button" onClick={() => fileRef.current?.click()}>
           Choose files…

@@ -3,6 +3,14 @@
 /** The core refuses documents above 20 MB; larger files are not even sent. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024
 
+/** Reference files (RIS, BibTeX/BibLaTeX, CSL-JSON): one source per record. */
+export const REFERENCE_EXTENSIONS = ['.ris', '.bib', '.json'] as const
+
+export function isReferenceFile(name: string): boolean {
+  const lower = name.toLowerCase()
+  return REFERENCE_EXTENSIONS.some((extension) => lower.endsWith(extension))
+}
+
 export const ACCEPTED_EXTENSIONS = [
   '.txt',
   '.md',
@@ -10,7 +18,8 @@ export const ACCEPTED_EXTENSIONS = [
   '.html',
   '.htm',
   '.pdf',
-  '.docx'
+  '.docx',
+  ...REFERENCE_EXTENSIONS
 ] as const
 export const ACCEPT_ATTRIBUTE = ACCEPTED_EXTENSIONS.join(',')
 

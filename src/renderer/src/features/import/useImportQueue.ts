@@ -4,7 +4,7 @@ import type { DocumentDraft } from '../../../../shared/documentTypes'
 import type { Reliability, SourceKind } from '../../../../shared/domain'
 import type { SourceWithContent } from '../../../../shared/types'
 import { call, errorMessage } from '../../api'
-import { fileToBase64, MAX_FILE_BYTES, tooLargeMessage } from './readFile'
+import { fileToBase64, isReferenceFile, MAX_FILE_BYTES, tooLargeMessage } from './readFile'
 
 /** The metadata the analyst confirms or corrects before a document becomes a source. */
 export type DraftFields = {
@@ -96,6 +96,32 @@ export function isImportable(item: ImportItem): boolean {
   )
 }
 
+/** An item once the core has read it; the same text earlier in the list makes it a duplicate. */
+function readyItem(
+  item: ImportItem,
+  draft: DocumentDraft,
+  list: readonly ImportItem[]
+): ImportItem {
+  const index = list.indexOf(item)
+  const twin = list.find(
+    (other, i) =>
+      other.key !== item.key && other.draft?.contentHash === draft.contentHash && i < index
+  )
+  const duplicate: Duplicate | null = draft.duplicateOf
+    ? { ...draft.duplicateOf }
+    : twin
+      ? { id: null, title: twin.label, trashed: false }
+      : null
+  return {
+    ...item,
+    status: 'ready',
+    draft,
+    fields: fieldsOf(draft),
+    duplicate,
+    decision: duplicate ? 'ask' : 'import'
+  }
+}
+
 let nextKey = 1
 
 /** Files are read and analysed a few at a time: a drop of fifty must not send fifty at once. */
@@ -134,30 +160,41 @@ export function useImportQueue() {
       try {
         const draft = await call('documents.prepare', input)
         setItems((list) =>
-          list.map((item) => {
-            if (item.key !== key) return item
-            // The same text twice in one import: the second is a duplicate of the first.
-            const twin = list.find(
-              (other) =>
-                other.key !== key &&
-                other.draft?.contentHash === draft.contentHash &&
-                list.indexOf(other) < list.indexOf(item)
-            )
-            const duplicate: Duplicate | null = draft.duplicateOf
-              ? { ...draft.duplicateOf }
-              : twin
-                ? { id: null, title: twin.label, trashed: false }
-                : null
-            return {
-              ...item,
-              status: 'ready',
-              draft,
-              fields: fieldsOf(draft),
-              duplicate,
-              decision: duplicate ? 'ask' : 'import'
-            }
-          })
+          list.map((item) => (item.key === key ? readyItem(item, draft, list) : item))
         )
+      } catch (error) {
+        update(key, (item) => ({ ...item, status: 'failed', error: errorMessage(error) }))
+      }
+    },
+    [update]
+  )
+
+  /** A reference file: its one item becomes one item per record ("refs.ris · 2 of 5"). */
+  const prepareReferences = useCallback(
+    async (key: string, input: { fileName: string; dataBase64: string }) => {
+      try {
+        const { drafts } = await call('references.prepare', input)
+        setItems((list) => {
+          const at = list.findIndex((item) => item.key === key)
+          const placeholder = list[at]
+          if (!placeholder) return list
+          const records = drafts.map((draft, i) => ({
+            item: {
+              ...placeholder,
+              key: `${key}-${i + 1}`,
+              label:
+                drafts.length === 1
+                  ? input.fileName
+                  : `${input.fileName} · ${i + 1} of ${drafts.length}`
+            },
+            draft
+          }))
+          const next = [...list.slice(0, at), ...records.map((r) => r.item), ...list.slice(at + 1)]
+          return next.map((item) => {
+            const record = records.find((r) => r.item.key === item.key)
+            return record ? readyItem(item, record.draft, next) : item
+          })
+        })
       } catch (error) {
         update(key, (item) => ({ ...item, status: 'failed', error: errorMessage(error) }))
       }
@@ -205,12 +242,14 @@ export function useImportQueue() {
             }))
             return
           }
-          await prepare(key, { fileName: file.name, dataBase64 })
+          if (isReferenceFile(file.name)) {
+            await prepareReferences(key, { fileName: file.name, dataBase64 })
+          } else await prepare(key, { fileName: file.name, dataBase64 })
         })
       }
       return keys
     },
-    [addItem, prepare, update]
+    [addItem, prepare, prepareReferences, update]
   )
 
   const addText = useCallback(
