@@ -33,6 +33,7 @@ import {
 import { openLinkAfterAsking } from './links'
 import { buildMenu } from './menu'
 import {
+  aboutPanelOptions,
   addRecentProject,
   fitWindowState,
   mainWindowOptions,
@@ -217,6 +218,9 @@ async function openProject(file: string): Promise<void> {
 }
 
 app.setName('Attest')
+app.setAboutPanelOptions(
+  aboutPanelOptions({ appVersion: app.getVersion(), versions: process.versions })
+)
 app.enableSandbox()
 app.on('web-contents-created', (_event, contents) => guardContents(contents))
 

@@ -73,6 +73,10 @@ export function menuTemplate(
       ]
     },
     { label: 'View', submenu: [...developer, ...zoom] },
-    { role: 'windowMenu' }
+    { role: 'windowMenu' },
+    // macOS has About in the app menu.
+    ...(isMac
+      ? []
+      : [{ label: 'Help', submenu: [{ role: 'about' as const, label: 'About Attest' }] }])
   ]
 }

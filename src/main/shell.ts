@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { BrowserWindowConstructorOptions } from 'electron'
+import type { AboutPanelOptionsOptions, BrowserWindowConstructorOptions } from 'electron'
 import { writeFileAtomic } from '../server/store/files'
 import { originOf } from './hardening'
 
@@ -152,4 +152,25 @@ export function addRecentProject(dir: string, project: string): string[] {
   fs.mkdirSync(dir, { recursive: true })
   writeFileAtomic(path.join(dir, 'recent.json'), Buffer.from(JSON.stringify(list, null, 2)))
   return list
+}
+
+/** Help ▸ About (the app menu's About on macOS): Attest's version and the runtime's. */
+export function aboutPanelOptions(options: {
+  appVersion: string
+  versions: { electron?: string; chrome?: string; node?: string; v8?: string }
+}): AboutPanelOptionsOptions {
+  const { versions } = options
+  const runtime = [
+    `Electron ${versions.electron ?? '?'}`,
+    `Chromium ${versions.chrome ?? '?'}`,
+    `Node.js ${versions.node ?? '?'}`,
+    `V8 ${versions.v8 ?? '?'}`
+  ].join('\n')
+  return {
+    applicationName: 'Attest',
+    applicationVersion: options.appVersion,
+    version: runtime.replace(/\n/g, ', '),
+    credits: runtime,
+    copyright: 'Copyright © 2026 the Attest authors. MIT licence.'
+  }
 }

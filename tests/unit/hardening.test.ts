@@ -303,3 +303,17 @@ describe('File ▸ Open Recent', () => {
     ])
   })
 })
+
+describe('Help ▸ About', () => {
+  it.each(['linux', 'win32'])('is in a Help menu on %s', (platform) => {
+    const help = menuTemplate({ packaged: true, platform }, () => undefined).find(
+      (item) => item.label === 'Help'
+    )
+    expect(help?.submenu).toEqual([{ role: 'about', label: 'About Attest' }])
+  })
+  it('is in the app menu on macOS, with no Help menu of its own', () => {
+    const template = menuTemplate({ packaged: true, platform: 'darwin' }, () => undefined)
+    expect(template[0]).toEqual({ role: 'appMenu' })
+    expect(template.find((item) => item.label === 'Help')).toBeUndefined()
+  })
+})

@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
+  aboutPanelOptions,
   addRecentProject,
   DEFAULT_WINDOW,
   fitWindowState,
@@ -159,5 +160,18 @@ describe('recent projects', () => {
   it('reads a damaged list as empty', () => {
     fs.writeFileSync(path.join(dir, 'recent.json'), '["relative.attest", 3')
     expect(readRecentProjects(dir)).toEqual([])
+  })
+})
+
+describe('About', () => {
+  it('names Attest’s version and the Electron, Chromium, Node and V8 it runs on', () => {
+    const about = aboutPanelOptions({
+      appVersion: '0.1.0',
+      versions: { electron: '41.7.1', chrome: '146.0.1', node: '24.1.0', v8: '14.6' }
+    })
+    expect(about.applicationName).toBe('Attest')
+    expect(about.applicationVersion).toBe('0.1.0')
+    expect(about.credits).toBe('Electron 41.7.1\nChromium 146.0.1\nNode.js 24.1.0\nV8 14.6')
+    expect(about.version).toContain('Electron 41.7.1, Chromium 146.0.1')
   })
 })
