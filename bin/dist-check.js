@@ -231,6 +231,7 @@ function summary(result) {
   for (const file of result.files) {
     const parts = file.split('/').filter(Boolean)
     if (parts.length < 2 && parts[0] !== 'package.json') continue
+    if (parts[0] === 'node_modules' && parts[1].startsWith('@') && parts.length < 3) continue
     const key =
       parts[0] === 'node_modules'
         ? `node_modules/${parts[1]?.startsWith('@') ? `${parts[1]}/${parts[2]}` : parts[1]}`
