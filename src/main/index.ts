@@ -40,6 +40,7 @@ import {
   projectFromArgv,
   readWindowState,
   senderTrusted,
+  taskbarProgress,
   writeWindowState
 } from './shell'
 
@@ -174,7 +175,17 @@ async function start(): Promise<void> {
     }
     if (typeof name !== 'string' || !core) return fail('invalid_input', 'Malformed request.')
     // Save dialogs, printing and links are the shell's; the page names what, the user decides.
-    if (isShellRequest(name)) return handleShellRequest(core, mainWindow, name, input)
+    if (isShellRequest(name)) {
+      // A briefing takes seconds to print: the taskbar/dock icon shows the app is busy.
+      const progress = taskbarProgress(name)
+      const window = mainWindow
+      if (progress !== null) window?.setProgressBar(progress)
+      try {
+        return await handleShellRequest(core, window, name, input)
+      } finally {
+        if (progress !== null && !window?.isDestroyed()) window?.setProgressBar(-1)
+      }
+    }
     return core.invoke(name, input)
   })
 

@@ -174,3 +174,14 @@ export function aboutPanelOptions(options: {
     copyright: 'Copyright © 2026 the Attest authors. MIT licence.'
   }
 }
+
+/** Shell requests that print or write a whole briefing: the taskbar/dock shows them busy. */
+const LONG_SHELL_REQUESTS = new Set(['shell.saveBriefingPdf', 'shell.saveBriefingDocx'])
+
+/**
+ * The value for BrowserWindow.setProgressBar while a shell request runs: 2 (Electron's
+ * "indeterminate") for the long ones, null when the bar is left alone; -1 clears it.
+ */
+export function taskbarProgress(request: string): 2 | null {
+  return LONG_SHELL_REQUESTS.has(request) ? 2 : null
+}

@@ -13,6 +13,7 @@ import {
   readRecentProjects,
   readWindowState,
   senderTrusted,
+  taskbarProgress,
   writeWindowState
 } from '../../src/main/shell'
 import { APP_ORIGIN } from '../../src/main/hardening'
@@ -173,5 +174,16 @@ describe('About', () => {
     expect(about.applicationVersion).toBe('0.1.0')
     expect(about.credits).toBe('Electron 41.7.1\nChromium 146.0.1\nNode.js 24.1.0\nV8 14.6')
     expect(about.version).toContain('Electron 41.7.1, Chromium 146.0.1')
+  })
+})
+
+describe('taskbar / dock progress', () => {
+  it('shows the app busy while a briefing is printed or written', () => {
+    expect(taskbarProgress('shell.saveBriefingPdf')).toBe(2)
+    expect(taskbarProgress('shell.saveBriefingDocx')).toBe(2)
+  })
+  it('leaves the bar alone for quick requests', () => {
+    expect(taskbarProgress('shell.openLink')).toBeNull()
+    expect(taskbarProgress('shell.saveExport')).toBeNull()
   })
 })
