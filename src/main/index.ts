@@ -11,7 +11,7 @@ import {
   session,
   type WebContents
 } from 'electron'
-import { IPC_CHANNEL } from '../shared/bridge'
+import { IPC_CHANNEL, OPEN_PROJECT_CHANNEL } from '../shared/bridge'
 import { isShellRequest } from '../shared/contractExports'
 import { fail } from '../shared/result'
 import { openWorkerCore, type Core } from '../server/core'
@@ -35,6 +35,7 @@ import { buildMenu } from './menu'
 import {
   aboutPanelOptions,
   addRecentProject,
+  droppedProjectPath,
   fitWindowState,
   mainWindowOptions,
   projectFromArgv,
@@ -187,6 +188,12 @@ async function start(): Promise<void> {
       }
     }
     return core.invoke(name, input)
+  })
+
+  // An .attest file dropped on the window opens it (the preload sends its path).
+  ipcMain.on(OPEN_PROJECT_CHANNEL, (event, value: unknown) => {
+    const dropped = droppedProjectPath(value)
+    if (isTrustedSender(event.senderFrame, event.sender) && dropped) void openProject(dropped)
   })
 
   createWindow()

@@ -185,3 +185,14 @@ const LONG_SHELL_REQUESTS = new Set(['shell.saveBriefingPdf', 'shell.saveBriefin
 export function taskbarProgress(request: string): 2 | null {
   return LONG_SHELL_REQUESTS.has(request) ? 2 : null
 }
+
+/** The path a dropped .attest file sends (OPEN_PROJECT_CHANNEL): absolute, a project, there. */
+export function droppedProjectPath(value: unknown): string | null {
+  if (typeof value !== 'string' || value.length > 4096 || value.includes('\0')) return null
+  if (!path.isAbsolute(value) || !value.toLowerCase().endsWith('.attest')) return null
+  try {
+    return fs.statSync(value).isFile() ? path.resolve(value) : null
+  } catch {
+    return null
+  }
+}

@@ -1,8 +1,9 @@
-import { contextBridge, ipcRenderer } from 'electron'
+import { contextBridge, ipcRenderer, webUtils } from 'electron'
 import {
   COMMAND_CHANNEL,
   IPC_CHANNEL,
   MENU_COMMANDS,
+  OPEN_PROJECT_CHANNEL,
   type AttestBridge,
   type MenuCommand
 } from '../shared/bridge'
@@ -17,6 +18,12 @@ const bridge: AttestBridge = {
     }
     ipcRenderer.on(COMMAND_CHANNEL, handler)
     return () => ipcRenderer.off(COMMAND_CHANNEL, handler)
+  },
+  openDroppedProject: (file) => {
+    const where = webUtils.getPathForFile(file)
+    if (!where.toLowerCase().endsWith('.attest')) return false
+    ipcRenderer.send(OPEN_PROJECT_CHANNEL, where)
+    return true
   }
 }
 

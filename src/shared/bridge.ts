@@ -7,7 +7,14 @@ export type AttestBridge = {
   platform: 'electron'
   /** Menu commands the page carries out (undo/redo decide between text and project). */
   onCommand(listener: (command: MenuCommand) => void): () => void
+  /**
+   * A dropped .attest file: the shell opens it as the project (src/main/shell.ts checks the
+   * path). False when the file is not a project, so the page handles the drop as usual.
+   */
+  openDroppedProject?(file: File): boolean
 }
+
+export const OPEN_PROJECT_CHANNEL = 'attest:open-project'
 
 export const MENU_COMMANDS = ['undo', 'redo', 'import', 'find'] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]

@@ -6,6 +6,7 @@ import {
   aboutPanelOptions,
   addRecentProject,
   DEFAULT_WINDOW,
+  droppedProjectPath,
   fitWindowState,
   mainWindowOptions,
   projectFromArgv,
@@ -185,5 +186,27 @@ describe('taskbar / dock progress', () => {
   it('leaves the bar alone for quick requests', () => {
     expect(taskbarProgress('shell.openLink')).toBeNull()
     expect(taskbarProgress('shell.saveExport')).toBeNull()
+  })
+})
+
+describe('a dropped project file', () => {
+  it('opens an existing .attest file by its absolute path', () => {
+    const file = path.join(dir, 'Dropped.ATTEST')
+    fs.writeFileSync(file, '')
+    expect(droppedProjectPath(file)).toBe(file)
+  })
+  it.each([
+    ['a relative path', 'x.attest'],
+    ['another kind of file', '/tmp/notes.txt'],
+    ['a missing file', '/nowhere/gone.attest'],
+    ['a NUL byte', '/tmp/a\0.attest'],
+    ['not a string', 42]
+  ])('refuses %s', (_what, value) => {
+    expect(droppedProjectPath(value)).toBeNull()
+  })
+  it('refuses a folder named like a project', () => {
+    const folder = path.join(dir, 'folder.attest')
+    fs.mkdirSync(folder)
+    expect(droppedProjectPath(folder)).toBeNull()
   })
 })

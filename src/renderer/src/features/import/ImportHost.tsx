@@ -82,6 +82,9 @@ export function ImportHost({ children, onImported, onOpenSource }: Props) {
       depth.current = 0
       setDragging(false)
       const files = droppedFiles(event.dataTransfer)
+      // A dropped project (desktop app) is opened, not imported.
+      const project = files.find((file) => file.name.toLowerCase().endsWith('.attest'))
+      if (project && window.attest?.openDroppedProject?.(project)) return
       if (files.length) openImport(files)
     }
     window.addEventListener('dragenter', onEnter)
