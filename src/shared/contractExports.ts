@@ -9,7 +9,8 @@ import {
   isoDate,
   requiredText,
   sourceFilter,
-  trimmed
+  trimmed,
+  url
 } from './schemas'
 
 /** Requests for CSV exports and PDF briefings. */
@@ -150,7 +151,30 @@ export const briefingChanges = z
   .strict()
 export type BriefingOptionsInput = z.input<typeof briefingOptions>
 
+export const INTERCHANGE_FORMATS = ['csl', 'claimreview', 'annotations'] as const
+
 export const exportRequests = {
+  /**
+   * A JSON file for the tools beside Attest: sources as CSL-JSON, graded claims as schema.org
+   * ClaimReview, citations as W3C Web Annotations. Answered whole (small next to a CSV).
+   */
+  'export.interchange': {
+    input: z
+      .object({
+        format: z.enum(INTERCHANGE_FORMATS, {
+          error: 'The format is csl, claimreview or annotations'
+        }),
+        /** Who reviewed the claims (ClaimReview `author`). */
+        author: z
+          .string()
+          .trim()
+          .max(200, { error: 'The author is longer than 200 characters' })
+          .optional(),
+        /** Where the reviews are published; each claim's URL is this with #claim-<id>. */
+        baseUrl: url.optional()
+      })
+      .strict()
+  },
   /**
    * Starts writing a CSV file in the background and answers at once; poll `export.status`.
    * The finished file waits in a private temp folder until a front door delivers it.

@@ -67,7 +67,20 @@ export type BriefingDocx = {
   fileName: string
 }
 
+export type InterchangeFormat = 'csl' | 'claimreview' | 'annotations'
+
+/** A JSON file for another tool (see server/export/interchange.ts). */
+export type InterchangeExport = {
+  format: InterchangeFormat
+  fileName: string
+  mimeType: string
+  /** Items in the file: sources, claim reviews or annotations. */
+  records: number
+  text: string
+}
+
 export type ExportOutputs = {
+  'export.interchange': InterchangeExport
   'export.start': ExportStarted
   'export.status': ExportStatus
   'export.cancel': ExportStatus

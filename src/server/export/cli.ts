@@ -102,10 +102,16 @@ export function resolveTag(tags: readonly Tag[], wanted: string): Tag {
   throw new AttestError('not_found', `Unknown tag "${wanted}"`)
 }
 
+const INTERCHANGE = ['csl', 'claimreview', 'annotations'] as const
+type Interchange = (typeof INTERCHANGE)[number]
+const isInterchange = (format: string): format is Interchange =>
+  (INTERCHANGE as readonly string[]).includes(format)
+
 type Choices = {
   project: string
   out: string
-  format: 'csv' | 'pdf' | 'docx'
+  format: 'csv' | 'pdf' | 'docx' | Interchange
+  baseUrl: string | undefined
   what: ExportKind
   tag: string | undefined
   status: ClaimStatus[] | undefined
@@ -141,7 +147,8 @@ function parseChoices(args: string[]): Choices {
         author: { type: 'string' },
         classification: { type: 'string' },
         'group-by': { type: 'string' },
-        briefing: { type: 'string' }
+        briefing: { type: 'string' },
+        'base-url': { type: 'string' }
       }
     })
   } catch (error) {
@@ -154,11 +161,32 @@ function parseChoices(args: string[]): Choices {
   const out = path.resolve(values.out)
   const format = oneOf(
     (values.format ?? /\.(pdf|docx)$/i.exec(out)?.[1] ?? 'csv').toLowerCase(),
-    ['csv', 'pdf', 'docx'] as const,
+    ['csv', 'pdf', 'docx', ...INTERCHANGE] as const,
     '--format'
   )
+  if (isInterchange(format)) {
+    const other = (
+      [
+        'what',
+        'tag',
+        'status',
+        'query',
+        'delimiter',
+        'no-bom',
+        'title',
+        'classification',
+        'group-by'
+      ] as const
+    ).find((name) => values[name] !== undefined)
+    if (other) throw new UsageError(`--${other} is not for --format ${format}`)
+    if (values['base-url'] !== undefined && format !== 'claimreview') {
+      throw new UsageError('--base-url is for --format claimreview')
+    }
+  } else if (values['base-url'] !== undefined) {
+    throw new UsageError('--base-url is for --format claimreview')
+  }
   const what = oneOf((values.what ?? 'claims').toLowerCase(), EXPORT_KINDS, '--what')
-  if (format !== 'csv' && what !== 'claims') {
+  if (format !== 'csv' && !isInterchange(format) && what !== 'claims') {
     throw new UsageError(
       `A ${format === 'pdf' ? 'PDF' : 'Word'} briefing is made of claims; leave out --what or use --format csv`
     )
@@ -172,7 +200,8 @@ function parseChoices(args: string[]): Choices {
     throw new UsageError(`--${briefingOnly} is for briefings (--format pdf or docx)`)
   }
   if (values.briefing !== undefined) {
-    if (format === 'csv') throw new UsageError('--briefing is for briefings (--format pdf or docx)')
+    if (format === 'csv' || isInterchange(format))
+      throw new UsageError('--briefing is for briefings (--format pdf or docx)')
     const own = (['tag', 'status', 'query', ...BRIEFING_ONLY] as const).find(
       (name) => values[name] !== undefined
     )
@@ -182,13 +211,18 @@ function parseChoices(args: string[]): Choices {
       )
     }
   }
-  if (format !== 'csv' && (values.delimiter !== undefined || values['no-bom'])) {
+  if (
+    format !== 'csv' &&
+    !isInterchange(format) &&
+    (values.delimiter !== undefined || values['no-bom'])
+  ) {
     throw new UsageError('--delimiter and --no-bom are for CSV files')
   }
   return {
     project: path.resolve(positionals[0] as string),
     out,
     format,
+    baseUrl: values['base-url'],
     what,
     tag: values.tag,
     status,
@@ -308,6 +342,30 @@ async function exportDocx(core: Core, choices: Choices, io: Output): Promise<voi
   }
 }
 
+const INTERCHANGE_NOUNS: Record<Interchange, [string, string]> = {
+  csl: ['source as CSL-JSON', 'sources as CSL-JSON'],
+  claimreview: ['claim review (schema.org ClaimReview)', 'claim reviews (schema.org ClaimReview)'],
+  annotations: ['citation as a Web Annotation', 'citations as Web Annotations']
+}
+
+async function exportInterchange(
+  core: Core,
+  choices: Choices,
+  format: Interchange,
+  io: Output
+): Promise<void> {
+  const file = await call(core, 'export.interchange', {
+    format,
+    ...(choices.author ? { author: choices.author } : {}),
+    ...(choices.baseUrl !== undefined ? { baseUrl: choices.baseUrl } : {})
+  })
+  writeFileAtomic(choices.out, Buffer.from(file.text, 'utf8'))
+  const [one, many] = INTERCHANGE_NOUNS[format]
+  io.out(
+    `Exported ${file.records.toLocaleString('en')} ${file.records === 1 ? one : many} to ${choices.out}`
+  )
+}
+
 /** Runs `attest export …`; returns the exit code. Errors are one line on stderr. */
 export async function runExportCommand(args: string[], io: Output): Promise<number> {
   try {
@@ -324,7 +382,8 @@ export async function runExportCommand(args: string[], io: Output): Promise<numb
       readOnly: true
     })
     try {
-      if (choices.format === 'pdf') await exportPdf(core, choices, io)
+      if (isInterchange(choices.format)) await exportInterchange(core, choices, choices.format, io)
+      else if (choices.format === 'pdf') await exportPdf(core, choices, io)
       else if (choices.format === 'docx') await exportDocx(core, choices, io)
       else await exportCsv(core, choices, io)
     } finally {

@@ -9,9 +9,11 @@ import {
   listBriefings,
   updateBriefing
 } from './briefings'
+import { interchangeExport } from './interchange'
 import { cancelExport, exportFile, exportStatus, releaseExport, startExport } from './jobs'
 
 export const exportHandlers: HandlersFor<keyof typeof exportRequests> = {
+  'export.interchange': (ctx, input) => interchangeExport(ctx, input),
   'export.start': (ctx, input) => startExport(ctx, input),
   'export.status': (ctx, input) => exportStatus(ctx, input.jobId),
   'export.cancel': (ctx, input) => cancelExport(ctx, input.jobId),
