@@ -16,18 +16,20 @@ import { TrashView } from './features/trash/TrashView'
 import { darkGridTheme, lightGridTheme } from './grid/agGrid'
 import { useProject } from './hooks/useProject'
 import { useTheme } from './hooks/useTheme'
+import { readLastView, writeLastView } from './lib/lastView'
 import { WorkspaceProvider } from './workspace'
 
 export function App() {
   const { state, stats, refreshStats, retry, reopen } = useProject()
   const { preference, resolved, setPreference } = useTheme()
-  const [view, setView] = useState<ViewId>('claims')
+  const [view, setView] = useState<ViewId>(readLastView)
   // Views are mounted on first visit and then kept, so filters, selection and scroll stay.
-  const [visited, setVisited] = useState<ReadonlySet<ViewId>>(() => new Set(['claims']))
+  const [visited, setVisited] = useState<ReadonlySet<ViewId>>(() => new Set([view]))
   const gridTheme = resolved === 'dark' ? darkGridTheme : lightGridTheme
 
   const show = (next: ViewId) => {
     setView(next)
+    writeLastView(next)
     setVisited((current) => (current.has(next) ? current : new Set([...current, next])))
   }
   const reader = useReaderRoute(view, show, {
