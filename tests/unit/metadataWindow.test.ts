@@ -36,9 +36,9 @@ describe('metadata of a long document', () => {
     const text = 'a'.repeat(150_000) + '\n' + 'b'.repeat(150_000) + '\n' + 'CLUTTER tail\n'
     const tailAt = text.indexOf('CLUTTER')
     const ranges = [
-      { start: 10, end: 20, reason: 'menu' as const },
-      { start: 149_990, end: 150_010, reason: 'menu' as const },
-      { start: tailAt, end: tailAt + 7, reason: 'menu' as const }
+      { start: 10, end: 20, reason: 'counter' as const },
+      { start: 149_990, end: 150_010, reason: 'counter' as const },
+      { start: tailAt, end: tailAt + 7, reason: 'counter' as const }
     ]
     const window = metadataWindow(text, ranges)
     expect(window.text.length).toBeLessThan(130_000)
