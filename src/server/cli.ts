@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { contract } from '../shared/contract'
+import { TABLE_FIELDS } from '../shared/contractTables'
 import { AttestError } from '../shared/result'
 import { terminalSafe } from './terminalText'
 import type { DocumentDraft, ReferenceDrafts } from '../shared/documentTypes'
@@ -15,6 +16,10 @@ import { referenceFormat } from './import/referenceFormat'
 import { ProjectStore } from './store/projectStore'
 import { defaultProjectPath, readSettings, rememberProject, userDataDir } from './userData'
 import { configureDiagnostics, recordUnexpected } from './diagnostics'
+import { describeRowError } from './import/tableImport'
+import { encodingNamed, type TableDelimiter, type TableEncoding } from './import/tableText'
+
+type TableFieldName = (typeof TABLE_FIELDS)[number]
 
 const HELP = `Attest — sourced, graded claims from articles and reports.
 
@@ -25,6 +30,9 @@ Usage:
                                           reference files (.ris, .bib, CSL-JSON .json): a source each record
          [--skip-invalid] [--allow-duplicates]
          [--take-over]                    (take over a project locked from another computer)
+  attest import <file> <table.csv|.tsv>   Import a table of claims or sources
+         --as claims|sources [--no-header] [--delimiter ,|;|tab|pipe] [--quote '"'|none]
+         [--encoding NAME] [--map FIELD=COLUMN]… [--tag-separator S] [--skip-invalid]
   attest export <file> --out <file>       Export claims, sources, citations or tags as CSV,
          [--what claims|sources|citations|tags]   or claims as a PDF or Word briefing
          [--tag T] [--status S] [--query Q] [--delimiter ,|;|tab] [--no-bom]
@@ -323,6 +331,117 @@ async function importDocuments(args: string[], io: Output): Promise<number> {
   )
 }
 
+const DELIMITER_NAMES: Record<string, TableDelimiter> = {
+  ',': ',',
+  comma: ',',
+  ';': ';',
+  semicolon: ';',
+  tab: '\t',
+  '\t': '\t',
+  '|': '|',
+  pipe: '|'
+}
+
+/** `attest import <project> <table> --as claims|sources …`: one table, all rows or none. */
+async function importTableCommand(args: string[], io: Output): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    {
+      as: { type: 'string' },
+      'no-header': { type: 'boolean' },
+      delimiter: { type: 'string' },
+      quote: { type: 'string' },
+      encoding: { type: 'string' },
+      map: { type: 'string', multiple: true },
+      'tag-separator': { type: 'string' },
+      'skip-invalid': { type: 'boolean' },
+      'take-over': { type: 'boolean' }
+    },
+    2
+  )
+  const project = requireFile(positionals, 'import')
+  const table = positionals[1]
+  if (!table) throw new UsageError('attest import --as needs a table file (.csv or .tsv)')
+  const kind = values.as
+  if (kind !== 'claims' && kind !== 'sources') throw new UsageError('--as is claims or sources')
+  let delimiter: TableDelimiter | undefined
+  if (values.delimiter !== undefined) {
+    delimiter = DELIMITER_NAMES[values.delimiter]
+    if (!delimiter) throw new UsageError('--delimiter is one of , ; tab |')
+  } else if (/\.tsv$/i.test(table)) delimiter = '\t'
+  let quote: '"' | 'none' | undefined
+  if (values.quote !== undefined) {
+    if (values.quote !== '"' && values.quote !== 'none')
+      throw new UsageError(`--quote is '"' or none`)
+    quote = values.quote
+  }
+  let encoding: TableEncoding | undefined
+  if (values.encoding !== undefined) {
+    encoding = encodingNamed(values.encoding)
+    if (!encoding) {
+      throw new UsageError(
+        `--encoding "${values.encoding}" is not one Attest reads: utf-8, utf-16le, utf-16be, windows-1252, shift_jis`
+      )
+    }
+  }
+  const map: Partial<Record<TableFieldName, string[]>> = {}
+  for (const entry of values.map ?? []) {
+    const at = entry.indexOf('=')
+    if (at <= 0 || at === entry.length - 1) {
+      throw new UsageError(`--map takes FIELD=COLUMN, not "${entry}"`)
+    }
+    const field = TABLE_FIELDS.find((name) => name === entry.slice(0, at).trim())
+    if (!field) {
+      throw new UsageError(
+        `--map: "${entry.slice(0, at)}" is not a field; the fields are ${TABLE_FIELDS.join(', ')}`
+      )
+    }
+    ;(map[field] ??= []).push(entry.slice(at + 1))
+  }
+  const input = {
+    path: path.resolve(table),
+    kind: kind as 'claims' | 'sources',
+    header: !values['no-header'],
+    ...(delimiter ? { delimiter } : {}),
+    ...(quote ? { quote } : {}),
+    ...(encoding ? { encoding } : {}),
+    ...(Object.keys(map).length ? { map } : {}),
+    ...(values['tag-separator'] !== undefined ? { tagSeparator: values['tag-separator'] } : {}),
+    skipInvalid: values['skip-invalid'] === true
+  }
+  return withProject(
+    project,
+    async (core) => {
+      const report = await call(core, 'tables.import', input)
+      const { settings } = report
+      const delimiterName = settings.delimiter === '\t' ? 'tab' : settings.delimiter
+      io.err(
+        `Read as ${settings.encoding}${settings.bom ? ' (with BOM)' : ''}${settings.detected ? ' (detected)' : ''}, delimiter ${delimiterName}, quoting ${settings.quote === 'none' ? 'none' : 'RFC 4180'}, ${settings.header ? 'header row' : 'no header row'}`
+      )
+      for (const error of report.errors) io.err(`attest: ${terminalSafe(describeRowError(error))}`)
+      if (report.invalid > report.errors.length) {
+        io.err(`attest: … and ${report.invalid - report.errors.length} more invalid rows`)
+      }
+      if (report.invalid > 0 && !input.skipInvalid) {
+        io.err(
+          `attest: nothing was imported: ${report.invalid} of ${report.rows} rows are invalid (use --skip-invalid to import the others)`
+        )
+        return 1
+      }
+      const skipped = [
+        report.duplicates ? `${report.duplicates} already in the project` : '',
+        report.invalid ? `${report.invalid} invalid skipped` : '',
+        report.tagsCreated ? `${report.tagsCreated} tags created` : ''
+      ].filter(Boolean)
+      io.out(
+        `${report.imported} of ${report.rows} rows imported as ${kind}${skipped.length ? ` (${skipped.join(', ')})` : ''}`
+      )
+      return 0
+    },
+    { takeOver: values['take-over'] === true }
+  )
+}
+
 /** Runs one CLI command; returns the process exit code. */
 export async function runCli(argv: string[], io: Output): Promise<number> {
   // --verbose anywhere: unexpected errors print their stack as well as their sentence.
@@ -362,7 +481,9 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
       case 'discrepancies':
         return await discrepanciesCommand(rest, io)
       case 'import':
-        return await importDocuments(rest, io)
+        return rest.includes('--as') || rest.some((arg) => arg.startsWith('--as='))
+          ? await importTableCommand(rest, io)
+          : await importDocuments(rest, io)
       case 'export':
         return await runExportCommand(rest, io)
       case 'serve':

@@ -22,6 +22,7 @@ import { getSetting, setSetting } from './records/settings'
 import { createSource, getSource, listSources, sourceIds, updateSource } from './records/sources'
 import { createTag, deleteTag, listTags, mergeTags, tagRecords, updateTag } from './records/tags'
 import { bulkUpdate, purge, restore, trash } from './records/trash'
+import { tableHandlers } from './import/tableHandlers'
 import { historyState, recordHistory, redo, undo } from './records/undo'
 
 export type Handler<K extends RequestName> = (
@@ -120,5 +121,6 @@ export const handlers: HandlerTable = {
   ...briefingHandlers,
   ...factHandlers,
   ...timelineHandlers,
-  ...pairHandlers
+  ...pairHandlers,
+  ...tableHandlers
 }

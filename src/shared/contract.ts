@@ -5,6 +5,7 @@ import { exportRequests } from './contractExports'
 import { factRequests } from './contractFacts'
 import { timelineRequests } from './contractTimeline'
 import { pairRequests } from './contractPairs'
+import { tableRequests } from './contractTables'
 import {
   CLAIM_SORT_FIELDS,
   SOURCE_SORT_FIELDS,
@@ -276,7 +277,8 @@ export const contract = {
   ...briefingRequests,
   ...factRequests,
   ...timelineRequests,
-  ...pairRequests
+  ...pairRequests,
+  ...tableRequests
 } as const
 
 export type Contract = typeof contract

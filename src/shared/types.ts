@@ -6,6 +6,7 @@ import type { ExportOutputs } from './exportTypes'
 import type { FactOutputs } from './factTypes'
 import type { TimelineOutputs } from './contractTimeline'
 import type { PairOutputs } from './pairTypes'
+import type { TableOutputs } from './tableTypes'
 import type { SourceLayout } from './pages'
 
 export type TagRef = { id: string; name: string; path: string; colour: string | null }
@@ -223,7 +224,8 @@ export type Outputs = RecordOutputs &
   BriefingOutputs &
   FactOutputs &
   TimelineOutputs &
-  PairOutputs
+  PairOutputs &
+  TableOutputs
 
 // Every request declares its output: a request missing here fails to compile.
 type MissingOutputs = Exclude<RequestName, keyof Outputs>

@@ -47,8 +47,17 @@ const FORMULA_TRIGGER = /^[=+\-@|%\t\r\uff1d\uff0b\uff0d\uff20\uff5c\uff05]/
  * the trigger behind them. The text itself is kept as written.
  */
 export function neutralizeFormula(value: string): string {
-  const visible = value.replace(INVISIBLE_LEAD, '')
-  return FORMULA_TRIGGER.test(visible) ? `'${value}` : value
+  return needsGuard(value) ? `'${value}` : value
+}
+
+/**
+ * A trigger, perhaps behind invisible characters; or an apostrophe before something that
+ * needs the guard, so that a value that itself begins with the guard keeps it on the way back
+ * in (the table import takes exactly one guard off).
+ */
+function needsGuard(value: string): boolean {
+  if (FORMULA_TRIGGER.test(value.replace(INVISIBLE_LEAD, ''))) return true
+  return value.startsWith("'") && needsGuard(value.slice(1))
 }
 
 /**
