@@ -13,6 +13,7 @@ import {
 } from 'electron'
 import { IPC_CHANNEL, OPEN_PROJECT_CHANNEL } from '../shared/bridge'
 import { isShellRequest } from '../shared/contractExports'
+import { LOCAL_ONLY_MESSAGE, LOCAL_ONLY_REQUESTS } from '../shared/contractTables'
 import { fail } from '../shared/result'
 import { openWorkerCore, type Core } from '../server/core'
 import { configureDiagnostics } from '../server/diagnostics'
@@ -187,6 +188,7 @@ async function start(): Promise<void> {
         if (progress !== null && !window?.isDestroyed()) window?.setProgressBar(-1)
       }
     }
+    if (LOCAL_ONLY_REQUESTS.has(name)) return fail('forbidden', LOCAL_ONLY_MESSAGE)
     return core.invoke(name, input)
   })
 

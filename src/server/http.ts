@@ -4,6 +4,7 @@ import path from 'node:path'
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import { fail, type Result } from '../shared/result'
+import { LOCAL_ONLY_MESSAGE, LOCAL_ONLY_REQUESTS } from '../shared/contractTables'
 import type { Core } from './core'
 import { createExportRoutes } from './export/httpRoutes'
 import { recordUnexpected } from './diagnostics'
@@ -165,7 +166,9 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       )
       return
     }
-    const result: Result<unknown> = await options.core.invoke(name, payload)
+    const result: Result<unknown> = LOCAL_ONLY_REQUESTS.has(name)
+      ? fail('forbidden', LOCAL_ONLY_MESSAGE)
+      : await options.core.invoke(name, payload)
     const status = result.ok ? 200 : result.error.code === 'unknown_request' ? 404 : 200
     sendJson(response, status, result)
   }

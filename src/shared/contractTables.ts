@@ -45,3 +45,11 @@ export const tableRequests = {
       .strict()
   }
 }
+
+/**
+ * Requests that name a file on this computer: only the command line may make them. A window
+ * or a browser page never sends a path to be read.
+ */
+export const LOCAL_ONLY_REQUESTS: ReadonlySet<string> = new Set(['tables.import'])
+export const LOCAL_ONLY_MESSAGE =
+  'Tables are imported by path from the command line only (attest import … --as claims|sources).'

@@ -38,6 +38,18 @@ describe('browser-mode HTTP host', () => {
     expect(json).toMatchObject({ ok: true, value: { claims: 0, sources: 0 } })
   })
 
+  it('never reads a table by a path the page sends', async () => {
+    const { json } = await api(served, 'tables.import', { path: '/etc/passwd', kind: 'claims' })
+    expect(json).toMatchObject({
+      ok: false,
+      error: {
+        code: 'forbidden',
+        message:
+          'Tables are imported by path from the command line only (attest import … --as claims|sources).'
+      }
+    })
+  })
+
   it('refuses a missing or wrong token with 401', async () => {
     const missing = await fetch(`${served.origin}/api/stats`, { method: 'POST', body: '{}' })
     expect(missing.status).toBe(401)

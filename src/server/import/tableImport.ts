@@ -12,8 +12,9 @@ import { contract } from '../../shared/contract'
 import { CLAIM_STATUSES } from '../../shared/domain'
 import { AttestError } from '../../shared/result'
 import { contentHashOf } from './index'
-import { mutate, type CoreContext } from '../records/context'
-import type { Operation } from '../records/history'
+import type { CoreContext } from '../records/context'
+import { Operation } from '../records/history'
+import { undo } from '../records/undo'
 import type { SqliteDb } from '../store/sqlite'
 import {
   MAX_TABLE_BYTES,
@@ -24,6 +25,7 @@ import {
   readTableFile,
   sniffDelimiter,
   type TableDelimiter,
+  type TableRecord,
   type TableEncoding,
   type TableQuote
 } from './tableText'
@@ -103,6 +105,8 @@ export type RowError = TableRowError
 export type ResolvedSettings = TableReadSettings
 
 const MAX_ERRORS = 100
+/** Rows saved per transaction (one journal entry each). */
+const BATCH_ROWS = 5_000
 
 function fileLabel(file: string): string {
   return `“${path.basename(file)}”`
@@ -317,9 +321,6 @@ function withStop(message: string): string {
   return /[.!?]$/.test(message) ? message : `${message}.`
 }
 
-/** Thrown inside the transaction to undo every row when one is invalid. */
-class RowsInvalid extends Error {}
-
 /** The header and the settings of a table: what the mapping step shows first. */
 export function tableColumns(file: string, settings: ResolvedSettings): string[] {
   let columns: string[] = []
@@ -386,72 +387,114 @@ export function importTable(
       )
       .map((row) => [row.name, row.id])
   )
-  const links = new Map<string, string[]>()
   const label = `Import ${path.basename(input.path)}`
-  try {
-    mutate(ctx, label, (op) => {
-      let first = settings.header
+  const tagSeparator = input.tagSeparator ?? ';'
+  const build = (record: TableRecord): Built =>
+    buildRow(input.kind, record.fields, record.line, mapping, columns, tagSeparator)
+  const readRows = (onRow: (record: TableRecord) => void, onBytes?: (bytes: number) => void) => {
+    let first = settings.header
+    try {
       readTableFile(
         input.path,
         settings,
         (record) => {
-          if (first) {
-            first = false
-            return
-          }
-          report.rows++
-          const built = buildRow(
-            input.kind,
-            record.fields,
-            record.line,
-            mapping,
-            columns,
-            input.tagSeparator ?? ';'
-          )
-          if (!built.ok) {
-            report.invalid++
-            if (report.errors.length < MAX_ERRORS) report.errors.push(built.error)
-            return
-          }
-          if (report.invalid > 0 && !input.skipInvalid) return // nothing will be saved
-          const key = (
-            built.kind === 'claims' ? built.values.text : (built.values.url ?? '')
-          ).toLowerCase()
-          if (key !== '' && seen.has(key)) {
-            report.duplicates++
-            return
-          }
-          if (key !== '') seen.add(key)
-          const id = saveRow(op, db, built)
-          report.imported++
-          for (const name of built.tags) {
-            let tagId = tagIds.get(name.toLowerCase())
-            if (!tagId) {
-              tagId = randomUUID()
-              op.create('tag', tagId, { name, parentId: null, colour: null, description: null })
-              tagIds.set(name.toLowerCase(), tagId)
-              report.tagsCreated++
-            }
-            const owners = links.get(tagId) ?? []
-            owners.push(id)
-            links.set(tagId, owners)
-          }
+          if (first) first = false
+          else onRow(record)
         },
-        (bytes) => progress?.(bytes, total)
+        onBytes
       )
-      if (report.invalid > 0 && !input.skipInvalid) throw new RowsInvalid()
+    } catch (error) {
+      if (error instanceof TableError) throw new AttestError('invalid_input', error.message)
+      throw error
+    }
+  }
+  if (!input.skipInvalid) {
+    // All or nothing: every row is checked before the first is saved.
+    readRows((record) => {
+      report.rows++
+      const built = build(record)
+      if (built.ok) return
+      report.invalid++
+      if (report.errors.length < MAX_ERRORS) report.errors.push(built.error)
+    })
+    if (report.invalid > 0) return report
+    report.rows = 0
+  }
+
+  // Saved in transactions of BATCH_ROWS rows, each one journal entry, so that memory does
+  // not follow the file; all of them are one operation, one step to undo.
+  let operation: { seq: number; at: string } | null = null
+  let batch: Array<Extract<Built, { ok: true }>> = []
+  const flush = (): void => {
+    if (batch.length === 0) return
+    const rows = batch
+    batch = []
+    ctx.store.write((db) => {
+      const op = operation
+        ? Operation.resume(db, operation.seq, operation.at, ctx.deviceId)
+        : Operation.begin(db, label, ctx.deviceId)
+      operation ??= { seq: op.seq, at: op.at }
+      const links = new Map<string, string[]>()
+      for (const built of rows) {
+        const id = saveRow(op, db, built)
+        for (const name of built.tags) {
+          let tagId = tagIds.get(name.toLowerCase())
+          if (!tagId) {
+            tagId = randomUUID()
+            op.create('tag', tagId, { name, parentId: null, colour: null, description: null })
+            tagIds.set(name.toLowerCase(), tagId)
+            report.tagsCreated++
+          }
+          const owners = links.get(tagId) ?? []
+          owners.push(id)
+          links.set(tagId, owners)
+        }
+      }
       for (const [tagId, owners] of links) {
         op.setLinks(input.kind === 'claims' ? 'claimTag' : 'sourceTag', owners, tagId, true)
       }
     })
+    ctx.caches.invalidate()
+  }
+  try {
+    readRows(
+      (record) => {
+        report.rows++
+        const built = build(record)
+        if (!built.ok) {
+          report.invalid++
+          if (report.errors.length < MAX_ERRORS) report.errors.push(built.error)
+          return
+        }
+        const key = (
+          built.kind === 'claims' ? built.values.text : (built.values.url ?? '')
+        ).toLowerCase()
+        if (key !== '' && seen.has(key)) {
+          report.duplicates++
+          return
+        }
+        if (key !== '') seen.add(key)
+        batch.push(built)
+        report.imported++
+        if (batch.length >= BATCH_ROWS) flush()
+      },
+      (bytes) => progress?.(bytes, total)
+    )
+    flush()
   } catch (error) {
-    if (error instanceof TableError) throw new AttestError('invalid_input', error.message)
-    if (!(error instanceof RowsInvalid)) throw error
-    report.imported = 0
-    report.duplicates = 0
-    report.tagsCreated = 0
+    // A batch that failed (a full disk) was rolled back; the ones before it are taken back
+    // as the user would, by undoing the operation, so that nothing is left half-imported.
+    ctx.caches.invalidate()
+    if (operation && nextUndoSeq(ctx) === (operation as { seq: number }).seq) undo(ctx)
+    throw error
   }
   return report
+}
+
+function nextUndoSeq(ctx: CoreContext): number | undefined {
+  return ctx.store.db.pluck<number>(
+    `SELECT seq FROM operations WHERE kind = 'edit' AND undone = 0 ORDER BY seq DESC LIMIT 1`
+  )
 }
 
 function saveRow(op: Operation, db: SqliteDb, built: Extract<Built, { ok: true }>): string {

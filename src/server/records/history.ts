@@ -47,6 +47,14 @@ export class Operation {
     return new Operation(db, seq, at, deviceId)
   }
 
+  /**
+   * Goes on with an operation begun in an earlier transaction: a long import is saved in
+   * several transactions (each one journal entry) but stays one step to undo.
+   */
+  static resume(db: SqliteDb, seq: number, at: string, deviceId: string): Operation {
+    return new Operation(db, seq, at, deviceId)
+  }
+
   get changes(): number {
     return this.changeCount
   }
