@@ -14,6 +14,7 @@ import { openServedCore } from './servedCore'
 import { MAX_DOCUMENT_BYTES, tooLargeMessage } from './import/decode'
 import { referenceFormat } from './import/referenceFormat'
 import { ProjectStore } from './store/projectStore'
+import { writeSample } from './sample'
 import { defaultProjectPath, readSettings, rememberProject, userDataDir } from './userData'
 import { configureDiagnostics, recordUnexpected } from './diagnostics'
 import { describeRowError } from './import/tableImport'
@@ -25,6 +26,8 @@ const HELP = `Attest — sourced, graded claims from articles and reports.
 
 Usage:
   attest new <file>                       Create an empty project file
+  attest sample <file>                    Write the sample project (three reports, graded
+                                          claims, a disagreement and a briefing) to try Attest
   attest stats <file> [--json]            Count the records in a project
   attest import <file> <documents…>       Import .txt, .md, .html, .pdf or .docx documents, and
                                           reference files (.ris, .bib, CSL-JSON .json): a source each record
@@ -463,6 +466,37 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
         const store = await ProjectStore.open(file, { create: true, idleCheckpointMs: 0 })
         store.close()
         io.out(`Created ${file}`)
+        return 0
+      }
+      case 'sample': {
+        const { positionals } = parse(rest, {}, 1)
+        const file = requireFile(positionals, 'sample')
+        if (fs.existsSync(file)) {
+          throw new AttestError(
+            'conflict',
+            `${file} already exists; choose a new file name for the sample project`
+          )
+        }
+        const core = await openLocalCore({
+          projectPath: file,
+          deviceId: readSettings().deviceId,
+          create: true,
+          idleCheckpointMs: 0
+        })
+        let counts
+        try {
+          counts = await writeSample(core)
+        } catch (error) {
+          await core.close().catch(() => undefined)
+          // Nothing half-written: a sample that failed part-way is not left behind.
+          fs.rmSync(file, { force: true })
+          throw error
+        }
+        await core.close()
+        io.out(
+          `Wrote the sample project to ${file}: ${counts.sources} sources, ${counts.claims} claims, ` +
+            `${counts.citations} citations, ${counts.tags} tags and a briefing`
+        )
         return 0
       }
       case 'stats': {
