@@ -268,6 +268,14 @@ export const ImportIcon = () => (
   </Icon>
 )
 
+/** Export: an arrow leaving the tray (Import's arrow goes into it). */
+export const ExportIcon = () => (
+  <Icon>
+    <path d="M8 10V2.5M5 5.5l3-3 3 3" />
+    <path d="M3 10.5v2a1 1 0 0 0 1 1h8a1 1 0 0 0 1-1v-2" />
+  </Icon>
+)
+
 export const BookIcon = () => (
   <Icon>
     <path d="M2.5 3.5c2-.7 3.8-.5 5.5.8v9c-1.7-1.3-3.5-1.5-5.5-.8z" />

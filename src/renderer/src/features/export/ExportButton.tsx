@@ -1,3 +1,4 @@
+import { ExportIcon } from '../../components/Icons'
 import { useState } from 'react'
 import { toContractSort } from '../../grid/datasource'
 import { ExportDialog } from './ExportDialog'
@@ -53,27 +54,10 @@ export function ExportButton(props: ExportButtonProps) {
         title="Export the records as CSV, or claims as a PDF briefing"
         onClick={() => setOpen(true)}
       >
-        <DownloadIcon />
+        <ExportIcon />
         Export…
       </button>
       {open ? <ExportDialog view={view} onClose={() => setOpen(false)} /> : null}
     </>
   )
 }
-
-const DownloadIcon = () => (
-  <svg
-    width="16"
-    height="16"
-    viewBox="0 0 16 16"
-    fill="none"
-    stroke="currentColor"
-    strokeWidth={1.5}
-    strokeLinecap="round"
-    strokeLinejoin="round"
-    aria-hidden="true"
-    focusable="false"
-  >
-    <path d="M8 2.5v7.5M5 7l3 3 3-3M3 11.5v1A1.5 1.5 0 0 0 4.5 14h7a1.5 1.5 0 0 0 1.5-1.5v-1" />
-  </svg>
-)

@@ -334,7 +334,7 @@ export function RecordView<Row extends TaggedRow, F extends string, Q>({
         >
           <PanelRightIcon />
         </button>
-        {kind.kind === 'source' ? <ImportButton /> : null}
+        <ImportButton />
         <ExportButton
           grid={kind.kind === 'claim' ? 'claims' : 'sources'}
           api={api}
