@@ -171,7 +171,7 @@ describe('attest export', () => {
       [['export', project, '--format', 'docx', '--no-bom', '--out', out], /are for CSV/, 2],
       [['export', project, '--out', path.join(dir, 'missing', 'x.csv')], /does not exist/, 1],
       [['export', path.join(dir, 'missing.attest'), '--out', out], /does not exist/, 1],
-      [['export', project, '--out', out, '--verbose'], /Unknown option/, 2],
+      [['export', project, '--out', out, '--loud'], /Unknown option/, 2],
       [
         ['export', project, '--format', 'pdf', '--briefing', 'Daily', '--out', out],
         /no briefing called "Daily"; the project has "Weekly trade note"/,
